@@ -1,0 +1,210 @@
+import { z } from 'astro/zod';
+import { citesSchema, cveIdSchema, slugSchema, techniqueIdSchema } from './common.ts';
+import { notBefore, partialDateSchema, daySchema } from './dates.ts';
+import { sourceSchema } from './source.ts';
+import { controlLinkSchema, trainingSchema } from './training.ts';
+import {
+  attributionStatuses,
+  certainties,
+  dataSubjects,
+  dataTypes,
+  eventKinds,
+  impactUnits,
+  organisationRoles,
+  vendorRoles,
+} from './vocabularies.ts';
+
+/** A dated milestone of the incident, with the source that dates it. */
+const datedFactSchema = z.strictObject({
+  date: partialDateSchema,
+  sources: citesSchema,
+  note: z.string().trim().optional(),
+});
+
+export const incidentDatesSchema = z.strictObject({
+  /** When the attack began (first access if known, else first disruption). */
+  started: datedFactSchema,
+  detected: datedFactSchema.optional(),
+  /** First public statement by the victim or an authority. */
+  disclosed: datedFactSchema.optional(),
+  /** Services restored or incident closed. */
+  resolved: datedFactSchema.optional(),
+});
+
+export const affectedOrganisationSchema = z.strictObject({
+  id: slugSchema,
+  role: z.enum(organisationRoles),
+  certainty: z.enum(certainties),
+  sources: citesSchema,
+  note: z.string().trim().optional(),
+});
+
+export const vendorInvolvementSchema = z.strictObject({
+  id: slugSchema,
+  role: z.enum(vendorRoles),
+  /** Product ids from the vendor's entry. */
+  products: z.array(slugSchema).default([]),
+  sources: citesSchema,
+  note: z.string().trim().optional(),
+});
+
+export const actorAttributionSchema = z.strictObject({
+  id: slugSchema,
+  attribution: z.enum(attributionStatuses),
+  /** Who attributed it and on what evidence, in one or two sentences. */
+  basis: z.string().trim().min(1),
+  sources: citesSchema,
+});
+
+export const techniqueUseSchema = z.strictObject({
+  id: techniqueIdSchema,
+  name: z.string().trim().min(1),
+  certainty: z.enum(certainties),
+  sources: citesSchema,
+});
+
+export const dataExposureSchema = z.strictObject({
+  types: z.array(z.enum(dataTypes)).min(1),
+  subjects: z.array(z.enum(dataSubjects)).min(1),
+  description: z.string().trim().min(1),
+  certainty: z.enum(certainties),
+  sources: citesSchema,
+});
+
+export const serviceDisruptionSchema = z.strictObject({
+  service: z.string().trim().min(1),
+  description: z.string().trim().min(1),
+  sources: citesSchema,
+});
+
+export const impactFigureSchema = z.strictObject({
+  label: z.string().trim().min(1),
+  value: z.number(),
+  unit: z.enum(impactUnits),
+  /** "at least" figures such as ">700" are written value: 700, qualifier: more-than. */
+  qualifier: z.enum(['exact', 'more-than', 'about', 'up-to']).default('exact'),
+  asOf: partialDateSchema,
+  certainty: z.enum(certainties),
+  sources: citesSchema,
+  note: z.string().trim().optional(),
+});
+
+export const chronologyEventSchema = z.strictObject({
+  date: partialDateSchema,
+  kind: z.enum(eventKinds),
+  event: z.string().trim().min(1),
+  certainty: z.enum(certainties).default('confirmed'),
+  sources: citesSchema,
+});
+
+/** Where sources disagree: said plainly, with both sides cited. */
+export const conflictSchema = z.strictObject({
+  topic: z.string().trim().min(1),
+  detail: z.string().trim().min(1),
+  sources: citesSchema,
+});
+
+export const incidentSchema = z
+  .object({
+    title: z.string().trim().min(1),
+    /** What a busy clinician needs in 30 seconds: 2 to 4 plain sentences. */
+    summary: z.string().trim().min(40, 'the summary should be 2 to 4 plain sentences').max(700, 'keep the summary under 700 characters: it must read in 30 seconds'),
+    dates: incidentDatesSchema,
+    organisations: z.array(affectedOrganisationSchema).min(1, 'name at least one affected organisation'),
+    vendors: z.array(vendorInvolvementSchema).default([]),
+    actors: z.array(actorAttributionSchema).default([]),
+    /** Why no actor is named, when none is. */
+    attributionNote: z.string().trim().optional(),
+    attackTypes: z.array(slugSchema).min(1, 'name at least one attack type id'),
+    vulnerabilities: z.array(cveIdSchema).default([]),
+    techniques: z.array(techniqueUseSchema).default([]),
+    initialAccess: z
+      .object({ description: z.string().trim().min(1), certainty: z.enum(certainties), sources: citesSchema })
+      .optional(),
+    dataExposed: z.array(dataExposureSchema).default([]),
+    servicesDisrupted: z.array(serviceDisruptionSchema).default([]),
+    impact: z.array(impactFigureSchema).default([]),
+    chronology: z.array(chronologyEventSchema).min(1, 'give at least one dated event'),
+    conflicts: z.array(conflictSchema).default([]),
+    /** What is not known, said plainly. */
+    unknowns: z.array(z.string().trim().min(1)).default([]),
+    controls: z.array(controlLinkSchema).default([]),
+    training: trainingSchema,
+    sources: z.array(sourceSchema).min(3, 'an incident needs at least 3 sources'),
+    lastReviewed: daySchema,
+  })
+  .superRefine((incident, ctx) => {
+    const sourceIds = new Set<string>();
+    incident.sources.forEach((source, index) => {
+      if (sourceIds.has(source.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', index, 'id'],
+          input: source.id,
+          message: `source id "${source.id}" is used twice: give each source its own id`,
+        });
+      }
+      sourceIds.add(source.id);
+    });
+    if (!incident.sources.some((s) => s.kind === 'primary')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources'],
+        input: incident.sources.map((s) => s.id),
+        message: 'an incident needs at least one primary source (the organisation, a regulator, a court, the NAO or a CVE record)',
+      });
+    }
+    const known = [...sourceIds].join(', ');
+    const checkCites = (cites: readonly string[], path: (string | number)[]) => {
+      cites.forEach((id, i) => {
+        if (!sourceIds.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, i],
+            input: id,
+            message: `cites unknown source "${id}": add it to this incident's sources, or use one of: ${known}`,
+          });
+        }
+      });
+    };
+    for (const [key, fact] of Object.entries(incident.dates)) {
+      if (fact) checkCites(fact.sources, ['dates', key, 'sources']);
+    }
+    const lists = ['organisations', 'vendors', 'actors', 'techniques', 'dataExposed', 'servicesDisrupted', 'impact', 'chronology', 'conflicts', 'controls'] as const;
+    for (const list of lists) {
+      (incident[list] as { sources: string[] }[]).forEach((item, index) => checkCites(item.sources, [list, index, 'sources']));
+    }
+    if (incident.initialAccess) checkCites(incident.initialAccess.sources, ['initialAccess', 'sources']);
+    incident.controls.forEach((link, index) => {
+      if (link.basis === 'sourced' && link.sources.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['controls', index, 'sources'],
+          input: link.sources,
+          message: 'a control marked basis: sourced must cite the source that says so (or mark it basis: analysis)',
+        });
+      }
+    });
+    const { started, resolved, detected, disclosed } = incident.dates;
+    for (const [name, fact] of [['resolved', resolved], ['detected', detected], ['disclosed', disclosed]] as const) {
+      if (fact && !notBefore(fact.date, started.date)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dates', name, 'date'],
+          input: fact.date.value,
+          message: `${name} (${fact.date.value}) is before started (${started.date.value}): check both dates`,
+        });
+      }
+    }
+    if (incident.actors.length === 0 && !incident.attributionNote) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attributionNote'],
+        input: undefined,
+        message: 'no actor is named: say why in attributionNote (e.g. "The trust has not named an attacker and no group has claimed it.")',
+      });
+    }
+  });
+
+export type Incident = z.output<typeof incidentSchema>;
+export type IncidentInput = z.input<typeof incidentSchema>;
