@@ -2,10 +2,10 @@
  * Shared helpers for tests over the built site. `npm test` builds dist/ first; these read it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 export const root = new URL('../../', import.meta.url).pathname;
-export const distDir = process.env.OUT_DIR ? join(root, process.env.OUT_DIR) : join(root, 'dist');
+export const distDir = resolve(root, process.env.OUT_DIR ?? 'dist');
 
 export function requireDist(dir = distDir): string {
   if (!existsSync(join(dir, 'index.html'))) {
