@@ -105,7 +105,7 @@ export const conflictSchema = z.strictObject({
 });
 
 export const incidentSchema = z
-  .object({
+  .strictObject({
     title: z.string().trim().min(1),
     /** What a busy clinician needs in 30 seconds: 2 to 4 plain sentences. */
     summary: z.string().trim().min(40, 'the summary should be 2 to 4 plain sentences').max(700, 'keep the summary under 700 characters: it must read in 30 seconds'),
@@ -119,7 +119,7 @@ export const incidentSchema = z
     vulnerabilities: z.array(cveIdSchema).default([]),
     techniques: z.array(techniqueUseSchema).default([]),
     initialAccess: z
-      .object({ description: z.string().trim().min(1), certainty: z.enum(certainties), sources: citesSchema })
+      .strictObject({ description: z.string().trim().min(1), certainty: z.enum(certainties), sources: citesSchema })
       .optional(),
     dataExposed: z.array(dataExposureSchema).default([]),
     servicesDisrupted: z.array(serviceDisruptionSchema).default([]),

@@ -1,0 +1,60 @@
+/**
+ * Bad content must fail with a message that names the file, the field, the bad value and the fix.
+ * Each folder in tests/fixtures/bad/ is one fault applied to the good fixture set.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { checkContentFolder } from '../../src/lib/check-content.ts';
+import { formatProblem, formatProblems } from '../../src/lib/problems.ts';
+import { listFaults, makeContent } from '../helpers/fixtures.ts';
+import { root } from '../helpers/site.ts';
+
+const faults = listFaults();
+
+describe('content fixtures', () => {
+  it('has at least 12 different faults', () => {
+    expect(faults.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(faults.map((f) => f.fault)).size).toBe(faults.length);
+  });
+
+  it('accepts the good fixture set as it is', () => {
+    const { root: projectRoot, contentDir } = makeContent();
+    const result = checkContentFolder(projectRoot, contentDir);
+    expect(result.problems, formatProblems(result.problems)).toEqual([]);
+    expect(result.entries.length).toBe(8);
+  });
+
+  for (const fault of faults) {
+    it(`rejects ${fault.name}: ${fault.fault}`, () => {
+      const { root: projectRoot, contentDir } = makeContent(fault.edits);
+      const { problems } = checkContentFolder(projectRoot, contentDir);
+      const file = `content/${fault.expect.file}`;
+      const match = problems.find((p) => p.file === file && p.field === fault.expect.field);
+      expect(match, `no problem reported for ${file} → ${fault.expect.field}; got:\n${formatProblems(problems)}`).toBeDefined();
+      const text = formatProblem(match!);
+      expect(text).toContain(file);
+      if (fault.expect.field) expect(text).toContain(fault.expect.field);
+      for (const part of fault.expect.contains) expect(text).toContain(part);
+    });
+  }
+});
+
+describe('the build', () => {
+  it('fails on bad content, before rendering anything, with the same message', () => {
+    const fault = faults.find((f) => f.name === 'dangling-actor')!;
+    const { root: projectRoot, contentDir } = makeContent(fault.edits);
+    const outDir = join(projectRoot, 'dist');
+    const run = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
+      cwd: root,
+      env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(projectRoot, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    const output = `${run.stdout}\n${run.stderr}`;
+    expect(run.status, output).not.toBe(0);
+    expect(output).toContain('Content check failed');
+    expect(output).toContain('actors[0].id');
+    expect(output).toContain('no actor has the id "nobody"');
+  });
+});
