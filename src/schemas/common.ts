@@ -7,8 +7,7 @@ export const slugSchema = z
 
 /** Only https links: readers are on NHS networks that may block or warn on plain http. */
 export const httpsUrlSchema = z
-  .string()
-  .url('must be a full URL, e.g. https://www.england.nhs.uk/...')
+  .url({ error: 'must be a full URL, e.g. https://www.england.nhs.uk/...' })
   .refine((url) => url.startsWith('https://'), 'must start with https:// (plain http links are not accepted)')
   .refine((url) => !/\.onion(\/|$|:)/i.test(new URL(url).hostname + '/'), 'must not link to a .onion address: leak sites are never linked');
 
