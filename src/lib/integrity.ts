@@ -10,7 +10,7 @@ import type { Vendor } from '../schemas/vendor.ts';
 import type { Vulnerability } from '../schemas/vulnerability.ts';
 import type { AttackType } from '../schemas/attack-type.ts';
 import type { Actor } from '../schemas/actor.ts';
-import { dateStart } from '../schemas/dates.ts';
+import { notBefore } from '../schemas/dates.ts';
 import type { RawEntry } from './content-files.ts';
 import { findCitations } from './citations.ts';
 import { formatFieldPath, type ContentProblem } from './problems.ts';
@@ -179,6 +179,7 @@ export function checkIntegrity(raw: readonly RawEntry[]): IntegrityResult {
     incident.attackTypes.forEach((t, i) => checkRef(entry, `attackTypes[${i}]`, 'attackTypes', t));
     incident.vulnerabilities.forEach((cve, i) => checkRef(entry, `vulnerabilities[${i}]`, 'vulnerabilities', cve.toLowerCase()));
     incident.controls.forEach((c, i) => checkRef(entry, `controls[${i}].control`, 'controls', c.control));
+    incident.training.compareWith.forEach((id, i) => checkRef(entry, `training.compareWith[${i}]`, 'incidents', id));
 
     const sourceIds = new Set(incident.sources.map((s) => s.id));
     for (const id of findCitations(entry.body)) {
@@ -195,7 +196,8 @@ export function checkIntegrity(raw: readonly RawEntry[]): IntegrityResult {
     for (let i = 1; i < incident.chronology.length; i++) {
       const previous = incident.chronology[i - 1];
       const current = incident.chronology[i];
-      if (previous && current && dateStart(current.date) < dateStart(previous.date)) {
+      // A month- or year-precision event may follow a day within its span ("June 2024" after 14 June).
+      if (previous && current && !notBefore(current.date, previous.date)) {
         problems.push({
           file: entry.file,
           field: `chronology[${i}].date`,
