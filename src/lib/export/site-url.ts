@@ -1,0 +1,48 @@
+/** Absolute URLs for exports, feeds and metadata, which leave the site and so cannot be relative. */
+import { withBase } from '../urls.ts';
+
+export interface SiteContext {
+  /** The public origin, e.g. https://nhs-cyber-incidents.example.org (astro.config site). */
+  site: string;
+  /** The base path the site is served under, e.g. "/" or "/kb/". */
+  base: string;
+}
+
+/** Absolute URL of a site path ("/incidents/x/") under the configured origin and base. */
+export function absoluteUrl(ctx: SiteContext, path: string): string {
+  return new URL(withBase(ctx.base, path), ctx.site).href;
+}
+
+/** Removes the base path from a served pathname, giving the site path the permalink table uses. */
+export function stripBase(base: string, pathname: string): string {
+  const trimmed = base.endsWith('/') ? base.slice(0, -1) : base;
+  if (trimmed && pathname.startsWith(`${trimmed}/`)) return pathname.slice(trimmed.length);
+  if (trimmed && pathname === trimmed) return '/';
+  return pathname;
+}
+
+/** Where the open data files live (site paths). One list, used by routes, head links and the /data/ page. */
+export const dataPaths = {
+  page: '/data/',
+  list: (name: string) => `/data/${name}.json`,
+  schema: (name: string) => `/data/schema/${name}.json`,
+  csv: '/data/incidents.csv',
+  stix: '/data/stix-bundle.json',
+  feed: '/feed.xml',
+  actorFeed: (id: string) => `/feeds/actors/${id}.xml`,
+  vendorFeed: (id: string) => `/feeds/vendors/${id}.xml`,
+  bibtex: (id: string) => `/data/cite/${id}.bib`,
+  cslJson: (id: string) => `/data/cite/${id}.json`,
+  sitemap: '/sitemap.xml',
+} as const;
+
+/** A day as an RFC 3339 instant at midnight UTC (Atom, STIX and sitemaps want instants). */
+export function dayInstant(day: string): string {
+  return `${day}T00:00:00Z`;
+}
+
+/** The context from Astro's env (import.meta.env), with a clear error when `site` is not configured. */
+export function siteContextFrom(env: { SITE?: string | undefined; BASE_URL: string }): SiteContext {
+  if (!env.SITE) throw new Error('astro.config.mjs has no `site`: exports, feeds and canonical URLs need absolute addresses. Set SITE_URL or the site option.');
+  return { site: env.SITE, base: env.BASE_URL };
+}

@@ -1,0 +1,356 @@
+/**
+ * /data/stix-bundle.json: the knowledge base as a STIX 2.1 bundle for threat-intelligence platforms
+ * (OpenCTI, MISP). Ids are UUIDv5 of what each object is, and created/modified come from review
+ * dates, so a re-import updates the objects it imported before and two builds give the same bytes.
+ */
+import type { EntityWithIncidents, KnowledgeBase, ResolvedIncident } from '../model.ts';
+import { dateStart, type PartialDate } from '../../schemas/dates.ts';
+import {
+  attributionLabels,
+  certaintyLabels,
+  controlFrameworkLabels,
+  organisationRoleLabels,
+  organisationTypeLabels,
+  regionLabels,
+  vendorRoleLabels,
+} from '../../schemas/vocabularies.ts';
+import type { Organisation } from '../../schemas/organisation.ts';
+import { siteName, siteTagline } from '../site.ts';
+import { paths } from '../urls.ts';
+import { attackUrl } from './attack.ts';
+import { absoluteUrl, dataPaths, type SiteContext } from './site-url.ts';
+import { stixNamespace, uuidV5 } from './uuid.ts';
+
+export interface StixObject {
+  type: string;
+  spec_version: '2.1';
+  id: string;
+  created: string;
+  modified: string;
+  [property: string]: unknown;
+}
+
+export interface StixBundle {
+  type: 'bundle';
+  id: string;
+  objects: StixObject[];
+}
+
+interface ExternalReference {
+  source_name: string;
+  description?: string;
+  url?: string;
+  external_id?: string;
+}
+
+/**
+ * When this export format was defined. The knowledge base's own identity and the extension
+ * definition carry it: they describe the export, not any content, so no review date applies.
+ */
+export const exportDefinedOn = '2026-11-29';
+
+/**
+ * Relationship types STIX 2.1 defines for the pairs this bundle uses (spec section 4 tables), plus
+ * related-to, which the spec allows between any two objects.
+ */
+export const stixSpecRelationships: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  'threat-actor': { identity: ['attributed-to', 'impersonates', 'targets'], vulnerability: ['targets'], 'attack-pattern': ['uses'] },
+  'course-of-action': { 'attack-pattern': ['mitigates'], vulnerability: ['mitigates', 'remediates'] },
+  'attack-pattern': { identity: ['targets'], vulnerability: ['targets'] },
+};
+
+/**
+ * The spec's incident object is a stub with no relationships of its own. Platforms that model
+ * incidents use these (OpenCTI: incident attributed-to threat actor, targets identity and
+ * vulnerability, uses attack pattern; Cisco CTIM: course of action mitigates incident). We use
+ * them, and nothing else, so a consumer knows the full set.
+ */
+export const incidentRelationshipConventions: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  incident: { 'threat-actor': ['attributed-to'], identity: ['targets'], vulnerability: ['targets'], 'attack-pattern': ['uses'] },
+  'course-of-action': { incident: ['mitigates'] },
+};
+
+/** True when `type` is allowed from `source` to `target` by the spec or by the incident conventions above. */
+export function relationshipAllowed(source: string, type: string, target: string): boolean {
+  if (type === 'related-to') return true;
+  return [stixSpecRelationships, incidentRelationshipConventions].some((table) => table[source]?.[target]?.includes(type) ?? false);
+}
+
+/** STIX 2.1 industry-sector-ov sectors for an organisation: all are health bodies; some also government. */
+export function organisationSectors(organisation: Organisation): string[] {
+  if (organisation.type === 'government') return ['healthcare', 'government-national'];
+  if (organisation.type === 'local-authority') return ['healthcare', 'government-local'];
+  return ['healthcare'];
+}
+
+const stixTime = (day: string) => `${day}T00:00:00.000Z`;
+const partialTime = (date: PartialDate) => dateStart(date).toISOString();
+
+/** A STIX id: the type, then UUIDv5 of a key naming the thing (never a random or time-based value). */
+export function stixId(type: string, key: string): string {
+  return `${type}--${uuidV5(stixNamespace, `${type}|${key}`)}`;
+}
+
+function reviewSpan(incidents: readonly ResolvedIncident[]): { created: string; modified: string } {
+  const days = incidents.map((i) => i.data.lastReviewed.value).sort();
+  const first = days[0];
+  const last = days.at(-1);
+  return first && last ? { created: stixTime(first), modified: stixTime(last) } : { created: stixTime(exportDefinedOn), modified: stixTime(exportDefinedOn) };
+}
+
+const compact = <T extends Record<string, unknown>>(object: T): T =>
+  Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))) as T;
+
+export function buildStixBundle(kb: KnowledgeBase, ctx: SiteContext): StixBundle {
+  const at = (path: string) => absoluteUrl(ctx, path);
+  const siteRef = (path: string, externalId?: string): ExternalReference => compact({ source_name: siteName, url: at(path), external_id: externalId });
+  const sourceRefs = (sources: readonly { publisher: string; title: string; url: string }[]): ExternalReference[] =>
+    sources.map((s) => ({ source_name: s.publisher, description: s.title, url: s.url }));
+
+  const creator = stixId('identity', 'knowledge-base');
+  const extensionId = stixId('extension-definition', 'incident-details-v1');
+  const common = (type: string, key: string, span: { created: string; modified: string }) => ({
+    type,
+    spec_version: '2.1' as const,
+    id: stixId(type, key),
+    created_by_ref: creator,
+    ...span,
+  });
+
+  const objects: StixObject[] = [];
+  const relationships: StixObject[] = [];
+  const relate = (sourceRef: string, type: string, targetRef: string, incident: ResolvedIncident, description: string) => {
+    const day = stixTime(incident.data.lastReviewed.value);
+    const id = stixId('relationship', `${type}|${sourceRef}|${targetRef}`);
+    // A record that lists the same link twice still gives one relationship.
+    if (relationships.some((r) => r.id === id)) return;
+    relationships.push({
+      type: 'relationship',
+      spec_version: '2.1',
+      id,
+      created_by_ref: creator,
+      created: day,
+      modified: day,
+      relationship_type: type,
+      source_ref: sourceRef,
+      target_ref: targetRef,
+      description,
+      external_references: [siteRef(paths.incident(incident.id), incident.id)],
+    });
+  };
+
+  objects.push({
+    type: 'identity',
+    spec_version: '2.1',
+    id: creator,
+    created: stixTime(exportDefinedOn),
+    modified: stixTime(exportDefinedOn),
+    name: siteName,
+    description: siteTagline,
+    identity_class: 'organization',
+    external_references: [siteRef(paths.home())],
+  });
+  objects.push({
+    type: 'extension-definition',
+    spec_version: '2.1',
+    id: extensionId,
+    created_by_ref: creator,
+    created: stixTime(exportDefinedOn),
+    modified: stixTime(exportDefinedOn),
+    name: 'NHS cyber incident details',
+    description: 'Dates with their precision, impact figures, data exposed and services disrupted for an incident, as in /data/incidents.json.',
+    schema: `${at(dataPaths.page)}#stix`,
+    version: '1.0.0',
+    extension_types: ['property-extension'],
+  });
+
+  for (const incident of kb.incidents) {
+    const d = incident.data;
+    const stamp = stixTime(d.lastReviewed.value);
+    const date = (p: PartialDate | undefined) => (p ? { value: p.value, precision: p.precision } : undefined);
+    objects.push({
+      ...common('incident', incident.id, { created: stamp, modified: stamp }),
+      name: d.title,
+      description: d.summary,
+      labels: d.attackTypes,
+      external_references: [siteRef(paths.incident(incident.id), incident.id)],
+      extensions: {
+        [extensionId]: compact({
+          extension_type: 'property-extension',
+          permalink: at(paths.incident(incident.id)),
+          last_reviewed: d.lastReviewed.value,
+          started: date(d.dates.started.date),
+          detected: date(d.dates.detected?.date),
+          disclosed: date(d.dates.disclosed?.date),
+          resolved: date(d.dates.resolved?.date),
+          impact: d.impact.map((f) => compact({ label: f.label, value: f.value, unit: f.unit, qualifier: f.qualifier, as_of: date(f.asOf), certainty: f.certainty })),
+          data_exposed: d.dataExposed.map((x) => ({ types: x.types, subjects: x.subjects, description: x.description, certainty: x.certainty })),
+          services_disrupted: d.servicesDisrupted.map((s) => ({ service: s.service, description: s.description })),
+          attribution_note: d.attributionNote,
+        }),
+      },
+    });
+  }
+
+  for (const actor of kb.actors.values()) {
+    const data = actor.data;
+    objects.push(
+      compact({
+        ...common('threat-actor', actor.id, reviewSpan(actor.incidents)),
+        name: data.name,
+        description: data.summary,
+        aliases: data.aliases.map((a) => a.name),
+        threat_actor_types: [data.type],
+        primary_motivation: data.motivation,
+        first_seen: data.firstSeen ? partialTime(data.firstSeen) : undefined,
+        labels: data.ransomwareAsAService ? ['ransomware-as-a-service'] : undefined,
+        external_references: [
+          siteRef(paths.actor(actor.id), actor.id),
+          ...data.attackIds.map((attackId) => ({ source_name: 'mitre-attack', external_id: attackId, url: attackUrl(attackId) })),
+          ...sourceRefs(data.sources),
+        ],
+      }),
+    );
+  }
+
+  const organisationDescription = (o: EntityWithIncidents<Organisation>) =>
+    [o.data.summary, `${organisationTypeLabels[o.data.type]}, ${regionLabels[o.data.region]}.`].filter(Boolean).join(' ');
+  for (const organisation of kb.organisations.values()) {
+    objects.push(
+      compact({
+        ...common('identity', `organisation|${organisation.id}`, reviewSpan(organisation.incidents)),
+        name: organisation.data.name,
+        description: organisationDescription(organisation),
+        identity_class: 'organization',
+        sectors: organisationSectors(organisation.data),
+        external_references: [
+          siteRef(paths.organisation(organisation.id), organisation.id),
+          ...(organisation.data.odsCode ? [{ source_name: 'nhs-ods', external_id: organisation.data.odsCode }] : []),
+          ...(organisation.data.website ? [{ source_name: organisation.data.name, url: organisation.data.website }] : []),
+        ],
+      }),
+    );
+  }
+
+  for (const vendor of kb.vendors.values()) {
+    const data = vendor.data;
+    const products = data.products.map((p) => p.name).join(', ');
+    objects.push(
+      compact({
+        ...common('identity', `vendor|${vendor.id}`, reviewSpan(vendor.incidents)),
+        name: data.name,
+        description: products ? `${data.summary} Products: ${products}.` : data.summary,
+        identity_class: 'organization',
+        sectors: data.kinds.includes('software-vendor') ? ['healthcare', 'technology'] : ['healthcare'],
+        external_references: [
+          siteRef(paths.vendor(vendor.id), vendor.id),
+          ...(data.website ? [{ source_name: data.name, url: data.website }] : []),
+          ...sourceRefs(data.sources),
+        ],
+      }),
+    );
+  }
+
+  for (const vulnerability of kb.vulnerabilities.values()) {
+    const data = vulnerability.data;
+    objects.push({
+      ...common('vulnerability', data.cve, reviewSpan(vulnerability.incidents)),
+      name: data.cve,
+      description: data.aliases.length > 0 ? `${data.name} (${data.aliases.join(', ')}). ${data.summary}` : `${data.name}. ${data.summary}`,
+      external_references: [
+        { source_name: 'cve', external_id: data.cve, url: `https://www.cve.org/CVERecord?id=${data.cve}` },
+        ...data.cwes.map((cwe) => ({ source_name: 'cwe', external_id: cwe, url: `https://cwe.mitre.org/data/definitions/${cwe.slice(4)}.html` })),
+        siteRef(paths.vulnerability(data.cve), data.cve),
+        ...sourceRefs(data.sources.filter((s) => !s.url.startsWith('https://www.cve.org/'))),
+      ],
+    });
+  }
+
+  // Attack patterns exist for the techniques incidents cite; platforms match them to ATT&CK by external_id.
+  const techniques = new Map<string, { name: string; incidents: ResolvedIncident[] }>();
+  for (const incident of kb.incidents) {
+    for (const t of incident.data.techniques) {
+      const known = techniques.get(t.id) ?? { name: t.name, incidents: [] };
+      known.incidents.push(incident);
+      techniques.set(t.id, known);
+    }
+  }
+  for (const [techniqueId, technique] of [...techniques].sort(([a], [b]) => a.localeCompare(b))) {
+    objects.push({
+      ...common('attack-pattern', techniqueId, reviewSpan(technique.incidents)),
+      name: technique.name,
+      external_references: [{ source_name: 'mitre-attack', external_id: techniqueId, url: attackUrl(techniqueId) }],
+    });
+  }
+
+  for (const control of kb.controls.values()) {
+    const data = control.data;
+    objects.push({
+      ...common('course-of-action', control.id, reviewSpan(control.incidents)),
+      name: data.name,
+      description: `${data.summary} (${controlFrameworkLabels[data.framework]}, ${data.reference}.)`,
+      external_references: [
+        siteRef(paths.control(control.id), control.id),
+        compact({ source_name: controlFrameworkLabels[data.framework], external_id: data.reference, url: data.url }),
+        ...data.mitigations.map((m) => ({ source_name: 'mitre-attack', external_id: m, url: attackUrl(m) })),
+      ],
+    });
+  }
+
+  // One report per source address, shared by every incident that cites it.
+  const reports = new Map<string, { source: ResolvedIncident['data']['sources'][number]; incidents: ResolvedIncident[] }>();
+  for (const incident of kb.incidents) {
+    for (const source of incident.data.sources) {
+      const known = reports.get(source.url) ?? { source, incidents: [] };
+      if (!known.incidents.includes(incident)) known.incidents.push(incident);
+      reports.set(source.url, known);
+    }
+  }
+  for (const [url, { source, incidents }] of [...reports].sort(([a], [b]) => a.localeCompare(b))) {
+    const span = reviewSpan(incidents);
+    objects.push({
+      ...common('report', url, span),
+      name: source.title,
+      description: `${source.kind === 'primary' ? 'Primary' : 'Secondary'} source published by ${source.publisher}${source.via ? `, read via ${source.via}` : ''}.${source.date ? '' : ' The source shows no publication date: published is the date of the latest review that cited it.'}`,
+      report_types: ['threat-report'],
+      // STIX requires a publication instant; an undated source gets the latest date by which it certainly existed.
+      published: source.date ? partialTime(source.date) : span.modified,
+      object_refs: incidents.map((i) => stixId('incident', i.id)),
+      external_references: [compact({ source_name: source.publisher, description: source.title, url })],
+    });
+  }
+
+  for (const incident of kb.incidents) {
+    const incidentRef = stixId('incident', incident.id);
+    for (const a of incident.actors) {
+      relate(incidentRef, 'attributed-to', stixId('threat-actor', a.id), incident, `${attributionLabels[a.attribution]}. ${a.basis}`);
+    }
+    for (const o of incident.organisations) {
+      relate(incidentRef, 'targets', stixId('identity', `organisation|${o.id}`), incident, `${organisationRoleLabels[o.role]} (${certaintyLabels[o.certainty].toLowerCase()}).${o.note ? ` ${o.note}` : ''}`);
+    }
+    for (const v of incident.vendors) {
+      const products = v.products.map((p) => p.name).join(', ');
+      relate(
+        incidentRef,
+        v.role === 'compromised-supplier' ? 'targets' : 'related-to',
+        stixId('identity', `vendor|${v.id}`),
+        incident,
+        `${vendorRoleLabels[v.role]}${products ? `: ${products}` : ''}.${v.note ? ` ${v.note}` : ''}`,
+      );
+    }
+    for (const v of incident.vulnerabilities) {
+      relate(incidentRef, 'targets', stixId('vulnerability', v.data.cve), incident, `${v.data.cve} was exploited in this incident.`);
+    }
+    for (const t of incident.data.techniques) {
+      relate(incidentRef, 'uses', stixId('attack-pattern', t.id), incident, `${t.name} (${certaintyLabels[t.certainty].toLowerCase()}).`);
+    }
+    for (const c of incident.controls) {
+      // Prevent and limit are mitigation; detect and recover help but do not mitigate, so they are related-to.
+      const type = c.effect === 'prevent' || c.effect === 'limit' ? 'mitigates' : 'related-to';
+      const basis = c.basis === 'analysis' ? 'Our analysis' : 'Stated by a source';
+      relate(stixId('course-of-action', c.control), type, incidentRef, incident, `Would have helped ${c.effect}. ${basis}: ${c.reasoning}`);
+    }
+  }
+
+  return { type: 'bundle', id: stixId('bundle', 'knowledge-base'), objects: [...objects, ...relationships] };
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { knowledgeBaseFrom } from '../helpers/model.ts';
+import { root } from '../helpers/site.ts';
+import { actorFeed, buildAtomFeed, feedOrder, siteFeed, vendorFeed } from '../../src/lib/export/atom.ts';
+import { bibtex, citationData, citationText, cslJson, escapeBibtex } from '../../src/lib/export/citation.ts';
+import { routeToPath, sitemapEntries, sitemapXml, isPageFile } from '../../src/lib/export/sitemap.ts';
+import { pageMeta } from '../../src/lib/export/page-meta.ts';
+import type { ResolvedIncident } from '../../src/lib/model.ts';
+
+const ctx = { site: 'https://kb.example.org', base: '/kb/' };
+const kb = knowledgeBaseFrom();
+const xssKb = knowledgeBaseFrom(join(root, 'tests/fixtures/xss'));
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'category', 'url'].includes(name) });
+
+function parseFeed(xml: string) {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return parser.parse(xml).feed;
+}
+
+const reviewed = (incident: ResolvedIncident, id: string, day: string): ResolvedIncident => ({
+  ...incident,
+  id,
+  data: { ...incident.data, lastReviewed: { value: day, precision: 'day' } },
+});
+
+describe('Atom feeds', () => {
+  it('are well-formed Atom with a self link, stable entry ids and updated dates from review dates', () => {
+    const feed = parseFeed(siteFeed(kb, ctx));
+    expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(feed.id).toBe('https://kb.example.org/kb/feed.xml');
+    expect(feed.link).toContainEqual({ '@rel': 'self', '@type': 'application/atom+xml', '@href': 'https://kb.example.org/kb/feed.xml' });
+    expect(feed.updated).toBe('2099-11-29T00:00:00Z');
+    expect(feed.author.name).toBe('NHS Cyber Incidents');
+    expect(feed.entry).toHaveLength(kb.incidents.length);
+    const [entry] = feed.entry;
+    expect(entry.id).toBe('https://kb.example.org/kb/incidents/example-lab-2099/');
+    expect(entry.link[0]['@href']).toBe(entry.id);
+    expect(entry.updated).toBe('2099-11-29T00:00:00Z');
+    expect(entry.title['#text']).toBe(kb.incidents[0]!.data.title);
+    expect(siteFeed(kb, ctx)).toBe(siteFeed(knowledgeBaseFrom(), ctx));
+  });
+
+  it('carries markup in titles and summaries as text, escaped, not as elements', () => {
+    const xml = siteFeed(xssKb, ctx);
+    expect(xml).not.toContain('<script>');
+    const [entry] = parseFeed(xml).entry;
+    expect(entry.title['#text']).toBe(xssKb.incidents[0]!.data.title);
+    expect(entry.summary['#text']).toBe(xssKb.incidents[0]!.data.summary);
+  });
+
+  it('puts the most recently reviewed first, so an update rises to the top with the same id', () => {
+    const [base] = kb.incidents;
+    const older = reviewed(base!, 'older-2098', '2099-01-01');
+    const newer = reviewed(base!, 'newer-2097', '2099-12-31');
+    expect(feedOrder([older, base!, newer]).map((i) => i.id)).toEqual(['newer-2097', 'example-lab-2099', 'older-2098']);
+    const feed = parseFeed(buildAtomFeed({ path: '/feed.xml', pagePath: '/incidents/', title: 't', subtitle: 's', incidents: [older, newer] }, ctx, '2000-01-01'));
+    expect(feed.updated).toBe('2099-12-31T00:00:00Z');
+    expect(feed.entry.map((e: { id: string }) => e.id)).toEqual(['https://kb.example.org/kb/incidents/newer-2097/', 'https://kb.example.org/kb/incidents/older-2098/']);
+  });
+
+  it('per actor and per vendor, including an empty one that is still valid Atom', () => {
+    const actor = parseFeed(actorFeed(kb, ctx, 'examplegang'));
+    expect(actor.id).toBe('https://kb.example.org/kb/feeds/actors/examplegang.xml');
+    expect(actor.entry).toHaveLength(1);
+    expect(parseFeed(vendorFeed(kb, ctx, 'example-labs')).entry).toHaveLength(1);
+    const empty = parseFeed(buildAtomFeed({ path: '/feeds/actors/x.xml', pagePath: '/actors/x/', title: 't', subtitle: 's', incidents: [] }, ctx, '2099-11-29'));
+    expect(empty.entry).toBeUndefined();
+    expect(empty.updated).toBe('2099-11-29T00:00:00Z');
+    expect(() => actorFeed(kb, ctx, 'nobody')).toThrow(/no actor "nobody"/);
+  });
+});
+
+describe('citations', () => {
+  const citation = citationData(kb.incidents[0]!, ctx);
+
+  it('name the permalink and the last-reviewed date', () => {
+    expect(citationText(citation)).toBe('NHS Cyber Incidents (2099) ‘Example Labs ransomware attack’. Last reviewed 29 November 2099. Available at: https://kb.example.org/kb/incidents/example-lab-2099/');
+    const bib = bibtex(citation);
+    expect(bib).toMatch(/^@misc\{example-lab-2099,\n/);
+    expect(bib).toContain('url = {https://kb.example.org/kb/incidents/example-lab-2099/}');
+    expect(bib).toContain('year = {2099}');
+    expect(bib).toContain('month = nov');
+    expect(bib).toContain('note = {Last reviewed 2099-11-29}');
+    const [csl] = cslJson(citation) as Record<string, unknown>[];
+    expect(csl).toMatchObject({ id: 'example-lab-2099', type: 'webpage', URL: citation.url, issued: { 'date-parts': [[2099, 11, 29]] } });
+  });
+
+  it('escape BibTeX specials so titles with them still compile', () => {
+    expect(escapeBibtex('R&D {x} 100% $5 #1 a_b ^ ~ \\')).toBe('R\\&D \\{x\\} 100\\% \\$5 \\#1 a\\_b \\textasciicircum{} \\textasciitilde{} \\textbackslash{}');
+    const bib = bibtex(citationData(xssKb.incidents[0]!, ctx));
+    // Braces must balance or BibTeX reads the rest of the file as this entry.
+    let depth = 0;
+    for (const [i, ch] of [...bib].entries()) {
+      if (bib[i - 1] === '\\') continue;
+      if (ch === '{') depth += 1;
+      if (ch === '}') depth -= 1;
+      expect(depth).toBeGreaterThanOrEqual(0);
+    }
+    expect(depth).toBe(0);
+  });
+});
+
+describe('sitemap', () => {
+  it('turns page files into permalinks, expanding route parameters', () => {
+    expect(routeToPath('index.astro')).toBe('/');
+    expect(routeToPath('about.astro')).toBe('/about/');
+    expect(routeToPath('incidents/index.astro')).toBe('/incidents/');
+    expect(routeToPath('incidents/[id].astro', { id: 'x-2024' })).toBe('/incidents/x-2024/');
+    expect(routeToPath('training/[id]/notes.astro', { id: 'x' })).toBe('/training/x/notes/');
+    expect(routeToPath('training/length/[minutes].astro', { minutes: 30 })).toBe('/training/length/30/');
+    expect(routeToPath('docs/[...slug].astro', { slug: undefined })).toBe('/docs/');
+    expect(() => routeToPath('incidents/[id].astro', {})).toThrow(/no value for its \[id\] parameter/);
+    expect(isPageFile('feed.xml.ts')).toBe(false);
+    expect(isPageFile('_partials/x.astro')).toBe(false);
+    expect(isPageFile('about.astro')).toBe(true);
+  });
+
+  it('lists each page once, without error pages, with review dates as lastmod', () => {
+    const entries = sitemapEntries(['/incidents/example-lab-2099/', '/', '/404/', '/', '/actors/'], kb);
+    expect(entries).toEqual([{ path: '/' }, { path: '/actors/' }, { path: '/incidents/example-lab-2099/', lastmod: '2099-11-29' }].map((e) => ({ lastmod: undefined, ...e })));
+    const xml = sitemapXml(entries, ctx);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const urls = parser.parse(xml).urlset.url;
+    expect(urls.map((u: { loc: string }) => u.loc)).toEqual(['https://kb.example.org/kb/', 'https://kb.example.org/kb/actors/', 'https://kb.example.org/kb/incidents/example-lab-2099/']);
+    expect(urls[2].lastmod).toBe('2099-11-29');
+  });
+});
+
+describe('page head metadata', () => {
+  it('gives every page a canonical URL under the base and the site feed', () => {
+    const meta = pageMeta('/kb/timeline/', kb, ctx);
+    expect(meta.canonical).toBe('https://kb.example.org/kb/timeline/');
+    expect(meta.ogType).toBe('website');
+    expect(meta.feeds.map((f) => f.href)).toEqual(['https://kb.example.org/kb/feed.xml']);
+  });
+  it('marks incident pages as articles modified on their review date', () => {
+    expect(pageMeta('/kb/incidents/example-lab-2099/', kb, ctx)).toMatchObject({ ogType: 'article', modified: '2099-11-29' });
+  });
+  it('adds the actor or vendor feed on their pages only', () => {
+    expect(pageMeta('/kb/actors/examplegang/', kb, ctx).feeds.map((f) => f.href)).toContain('https://kb.example.org/kb/feeds/actors/examplegang.xml');
+    expect(pageMeta('/kb/vendors/example-labs/', kb, ctx).feeds.map((f) => f.href)).toContain('https://kb.example.org/kb/feeds/vendors/example-labs.xml');
+    expect(pageMeta('/kb/actors/', kb, ctx).feeds).toHaveLength(1);
+  });
+  it('gives error pages no canonical URL', () => {
+    expect(pageMeta('/kb/404/', kb, ctx).canonical).toBeUndefined();
+    expect(pageMeta('/kb/404.html', kb, ctx).canonical).toBeUndefined();
+  });
+});

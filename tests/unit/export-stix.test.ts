@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { knowledgeBaseFrom } from '../helpers/model.ts';
+import { root } from '../helpers/site.ts';
+import { buildStixBundle, organisationSectors, stixId, type StixBundle, type StixObject } from '../../src/lib/export/stix.ts';
+import { serialiseJson } from '../../src/lib/export/json.ts';
+import { stixProblems } from './export-stix-rules.ts';
+import type { KnowledgeBase } from '../../src/lib/model.ts';
+
+const ctx = { site: 'https://kb.example.org', base: '/' };
+const kb = knowledgeBaseFrom();
+const bundle = buildStixBundle(kb, ctx);
+const ofType = (type: string) => bundle.objects.filter((o) => o.type === type);
+const byId = new Map(bundle.objects.map((o) => [o.id, o]));
+
+describe('STIX 2.1 bundle', () => {
+  it('follows the spec: ids, types, versions, timestamps, vocabularies, references, relationship types', () => {
+    expect(stixProblems(bundle)).toEqual([]);
+    expect(stixProblems(buildStixBundle(knowledgeBaseFrom(join(root, 'tests/fixtures/xss')), ctx))).toEqual([]);
+  });
+
+  it.each([
+    ['a relationship pointing outside the bundle', (b: StixBundle) => { b.objects.find((o) => o.type === 'relationship')!.target_ref = 'identity--00000000-0000-5000-8000-000000000000'; }, /target_ref .* is not in the bundle/],
+    ['a sector outside industry-sector-ov', (b: StixBundle) => { b.objects.find((o) => Array.isArray(o.sectors))!.sectors = ['hospitals']; }, /sector "hospitals" is not in industry-sector-ov/],
+    ['an id whose prefix is another type', (b: StixBundle) => { const o = b.objects.find((x) => x.type === 'vulnerability')!; o.id = o.id.replace('vulnerability--', 'report--'); }, /id prefix does not match type "vulnerability"/],
+    ['modified before created', (b: StixBundle) => { b.objects.find((o) => o.type === 'incident')!.modified = '2000-01-01T00:00:00.000Z'; }, /modified is before created/],
+    ['a relationship type the spec does not allow for the pair', (b: StixBundle) => { b.objects.find((o) => o.relationship_type === 'attributed-to')!.relationship_type = 'exploits'; }, /"exploits" is not a relationship from incident to threat-actor/],
+    ['a local-time timestamp', (b: StixBundle) => { b.objects[0]!.created = '2026-11-29T00:00:00+01:00'; }, /is not a STIX timestamp/],
+    ['a random spec_version', (b: StixBundle) => { b.objects[0]!.spec_version = '2.0' as '2.1'; }, /spec_version must be "2.1"/],
+  ])('the rules catch %s (so a pass means something)', (_name, breakIt, message) => {
+    const broken = structuredClone(bundle);
+    breakIt(broken);
+    expect(stixProblems(broken).join('\n')).toMatch(message);
+  });
+
+  it('has one object per entry, with the vocabulary the issue asks for', () => {
+    expect(ofType('incident')).toHaveLength(kb.incidents.length);
+    expect(ofType('threat-actor')).toHaveLength(kb.actors.size);
+    expect(ofType('identity')).toHaveLength(1 + kb.organisations.size + kb.vendors.size);
+    expect(ofType('vulnerability')).toHaveLength(kb.vulnerabilities.size);
+    expect(ofType('course-of-action')).toHaveLength(kb.controls.size);
+    const sources = new Set(kb.incidents.flatMap((i) => i.data.sources.map((s) => s.url)));
+    expect(ofType('report')).toHaveLength(sources.size);
+    for (const identity of ofType('identity').filter((o) => o.sectors)) expect(identity.sectors).toContain('healthcare');
+    const vulnerability = ofType('vulnerability')[0]!;
+    expect(vulnerability.name).toBe('CVE-2099-0001');
+    expect(vulnerability.external_references).toContainEqual({ source_name: 'cve', external_id: 'CVE-2099-0001', url: 'https://www.cve.org/CVERecord?id=CVE-2099-0001' });
+    expect(ofType('attack-pattern')[0]!.external_references).toContainEqual({ source_name: 'mitre-attack', external_id: 'T1486', url: 'https://attack.mitre.org/techniques/T1486/' });
+    expect(ofType('threat-actor')[0]!.threat_actor_types).toEqual(['crime-syndicate']);
+  });
+
+  it('links the incident to its actor, victims, supplier, CVE, technique and controls', () => {
+    const incidentId = stixId('incident', 'example-lab-2099');
+    const links = ofType('relationship').map((r) => `${r.relationship_type} ${byId.get(String(r.source_ref))?.type}:${byId.get(String(r.source_ref))?.name} -> ${byId.get(String(r.target_ref))?.type}:${byId.get(String(r.target_ref))?.name}`);
+    expect(links).toEqual(
+      expect.arrayContaining([
+        'attributed-to incident:Example Labs ransomware attack -> threat-actor:ExampleGang',
+        'targets incident:Example Labs ransomware attack -> identity:Example Hospitals NHS Foundation Trust',
+        'targets incident:Example Labs ransomware attack -> identity:Example Labs',
+        'targets incident:Example Labs ransomware attack -> vulnerability:CVE-2099-0001',
+        'uses incident:Example Labs ransomware attack -> attack-pattern:Data Encrypted for Impact',
+        'mitigates course-of-action:Multi-factor authentication -> incident:Example Labs ransomware attack',
+      ]),
+    );
+    const attribution = ofType('relationship').find((r) => r.relationship_type === 'attributed-to')!;
+    expect(attribution.description).toMatch(/Claimed by the attacker/);
+    for (const report of ofType('report')) expect(report.object_refs).toEqual([incidentId]);
+  });
+
+  it('dates objects from review dates, never the clock, and keeps the precision in the extension', () => {
+    const incident = ofType('incident')[0]!;
+    expect(incident.created).toBe('2099-11-29T00:00:00.000Z');
+    expect(incident.modified).toBe('2099-11-29T00:00:00.000Z');
+    const [extension] = Object.values(incident.extensions as Record<string, Record<string, unknown>>);
+    expect(extension!.resolved).toEqual({ value: '2099-09', precision: 'month' });
+    // s3 shows no publication date: STIX still needs one, so it is the review date.
+    const undated = ofType('report').find((r) => r.name === 'Attack on 4 June')!;
+    expect(undated.published).toBe('2099-11-29T00:00:00.000Z');
+    expect(ofType('report').find((r) => r.name === 'Update on the incident')!.published).toBe('2099-06-14T00:00:00.000Z');
+  });
+
+  it('gives the same ids and bytes on every export, whatever order the content arrives in', () => {
+    const again = buildStixBundle(knowledgeBaseFrom(), ctx);
+    expect(serialiseJson(again)).toBe(serialiseJson(bundle));
+    const reordered: KnowledgeBase = { ...kb, incidents: [...kb.incidents].reverse() };
+    const ids = (objects: StixObject[]) => objects.map((o) => o.id).sort();
+    expect(ids(buildStixBundle(reordered, ctx).objects)).toEqual(ids(bundle.objects));
+  });
+
+  it('derives ids from what an object is, so a renamed title keeps its id and another incident gets a new one', () => {
+    const incident = kb.incidents[0]!;
+    const retitled: KnowledgeBase = { ...kb, incidents: [{ ...incident, data: { ...incident.data, title: 'A new title' } }] };
+    expect(ofType.call(null, 'incident')[0]!.id).toBe(buildStixBundle(retitled, ctx).objects.find((o) => o.type === 'incident')!.id);
+    expect(stixId('incident', 'example-lab-2099')).not.toBe(stixId('incident', 'example-lab-2098'));
+    expect(stixId('identity', 'organisation|x')).not.toBe(stixId('identity', 'vendor|x'));
+  });
+
+  it('maps organisation types to industry sectors', () => {
+    const base = { name: 'x', type: 'nhs-trust', region: 'london' } as const;
+    expect(organisationSectors(base)).toEqual(['healthcare']);
+    expect(organisationSectors({ ...base, type: 'local-authority' })).toEqual(['healthcare', 'government-local']);
+    expect(organisationSectors({ ...base, type: 'government' })).toEqual(['healthcare', 'government-national']);
+  });
+});
