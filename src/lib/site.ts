@@ -11,3 +11,9 @@ export const primaryNav = [
   { label: 'Training', path: '/training/' },
   { label: 'About', path: '/about/' },
 ] as const;
+
+/**
+ * Where readers open an issue to send a correction. Set it (or SITE_REPOSITORY_URL at build time)
+ * to the public repository's address; the about and 404 pages link to its issue tracker when set.
+ */
+export const repositoryUrl: string | undefined = globalThis.process?.env.SITE_REPOSITORY_URL || undefined;

@@ -228,6 +228,20 @@ export const actorTypes = [
   'terrorist',
   'unknown',
 ] as const;
+export const actorTypeLabels: Record<(typeof actorTypes)[number], string> = {
+  activist: 'Activist',
+  competitor: 'Competitor',
+  'crime-syndicate': 'Organised criminal group',
+  criminal: 'Individual criminal',
+  hacker: 'Hacker',
+  'insider-accidental': 'Insider (accidental)',
+  'insider-disgruntled': 'Insider (disgruntled)',
+  'nation-state': 'Nation state',
+  sensationalist: 'Sensationalist',
+  spy: 'Spy',
+  terrorist: 'Terrorist',
+  unknown: 'Unknown',
+};
 
 /** STIX 2.1 attack-motivation-ov. */
 export const motivations = [
@@ -242,9 +256,26 @@ export const motivations = [
   'revenge',
   'unpredictable',
 ] as const;
+export const motivationLabels: Record<(typeof motivations)[number], string> = {
+  accidental: 'Accidental',
+  coercion: 'Coercion',
+  dominance: 'Dominance',
+  ideology: 'Ideology',
+  notoriety: 'Notoriety',
+  'organizational-gain': 'Gain for an organisation',
+  'personal-gain': 'Financial or personal gain',
+  'personal-satisfaction': 'Personal satisfaction',
+  revenge: 'Revenge',
+  unpredictable: 'Unpredictable',
+};
 
 /** What a vendor is to the NHS. */
 export const vendorKinds = ['nhs-supplier', 'software-vendor', 'service-provider'] as const;
+export const vendorKindLabels: Record<(typeof vendorKinds)[number], string> = {
+  'nhs-supplier': 'Supplier to the NHS',
+  'software-vendor': 'Software vendor',
+  'service-provider': 'Service provider',
+};
 
 /** Frameworks a control belongs to. */
 export const controlFrameworks = ['nhs-supplier-charter', 'ncsc-caf', 'cyber-essentials', 'dspt'] as const;
@@ -259,6 +290,16 @@ export const controlFrameworkLabels: Record<(typeof controlFrameworks)[number], 
 export const controlEffects = ['prevent', 'detect', 'limit', 'recover'] as const;
 /** Whether a source says so, or it is our reasoning (labelled as analysis). */
 export const controlBases = ['sourced', 'analysis'] as const;
+export const controlEffectLabels: Record<(typeof controlEffects)[number], string> = {
+  prevent: 'Would have prevented it',
+  detect: 'Would have detected it sooner',
+  limit: 'Would have limited the damage',
+  recover: 'Would have sped recovery',
+};
+export const controlBasisLabels: Record<(typeof controlBases)[number], string> = {
+  sourced: 'A cited source says so',
+  analysis: 'Our analysis, not a source\'s finding',
+};
 
 /** Who a case study is for. */
 export const audiences = [

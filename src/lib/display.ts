@@ -1,0 +1,95 @@
+/**
+ * Small, pure formatting rules for reading pages: impact figures with their qualifiers, honest
+ * notes on date precision, and links to the public registries the content's ids come from.
+ */
+import type { PartialDate } from '../schemas/dates.ts';
+import type { Incident } from '../schemas/incident.ts';
+import type { Organisation } from '../schemas/organisation.ts';
+import { impactUnitLabels } from '../schemas/vocabularies.ts';
+import { formatNumber } from './dates-format.ts';
+
+type ImpactFigure = Incident['impact'][number];
+
+const qualifierWords: Record<ImpactFigure['qualifier'], string> = {
+  exact: '',
+  'more-than': 'more than ',
+  about: 'about ',
+  'up-to': 'up to ',
+};
+
+/** Units written before the number (currencies) or glued to it (%), the rest after a space. */
+const prefixUnits = new Set<ImpactFigure['unit']>(['gbp', 'usd']);
+const gluedUnits = new Set<ImpactFigure['unit']>(['percent']);
+
+/** "more than 1,000 appointments", "about £32,700,000", "up to 45%". */
+export function formatImpactValue(figure: Pick<ImpactFigure, 'value' | 'unit' | 'qualifier'>): string {
+  const number = formatNumber(figure.value);
+  const unit = impactUnitLabels[figure.unit];
+  const amount = prefixUnits.has(figure.unit) ? `${unit}${number}` : gluedUnits.has(figure.unit) ? `${number}${unit}` : `${number} ${unit}`;
+  return `${qualifierWords[figure.qualifier]}${amount}`;
+}
+
+/** What a date's precision leaves out, said plainly; nothing for a full date. */
+export function precisionNote(date: PartialDate): string | undefined {
+  if (date.precision === 'month') return 'exact day not public';
+  if (date.precision === 'year') return 'month and day not public';
+  return undefined;
+}
+
+/** The public page of an ATT&CK technique (T1566.001), group (G1050), software (S1242), campaign or mitigation. */
+export function attackUrl(id: string): string {
+  const [main, sub] = id.split('.');
+  const kinds: Record<string, string> = { T: 'techniques', G: 'groups', S: 'software', C: 'campaigns', M: 'mitigations' };
+  const kind = kinds[id.charAt(0)];
+  if (!kind || !main) throw new Error(`"${id}" is not an ATT&CK id (expected T, G, S, C or M followed by digits)`);
+  return `https://attack.mitre.org/${kind}/${main}/${sub ? `${sub}/` : ''}`;
+}
+
+/** MITRE's page for a weakness (CWE-288). */
+export function cweUrl(id: string): string {
+  return `https://cwe.mitre.org/data/definitions/${id.replace(/^CWE-/i, '')}.html`;
+}
+
+/** The official CVE record. */
+export function cveUrl(cve: string): string {
+  return `https://www.cve.org/CVERecord?id=${cve.toUpperCase()}`;
+}
+
+/**
+ * The full name, followed by the short name readers may know better ("(WUTH)"), unless the full
+ * name already contains it ("King's College Hospital NHS Foundation Trust").
+ */
+export function organisationDisplayName(org: Pick<Organisation, 'name' | 'shortName'>): string {
+  return org.shortName && !org.name.includes(org.shortName) ? `${org.name} (${org.shortName})` : org.name;
+}
+
+/** "1 incident", "3 incidents". */
+export function countIncidents(count: number): string {
+  return `${count} ${count === 1 ? 'incident' : 'incidents'}`;
+}
+
+/** Joins names the way people write them: "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Source id → its number in an entity's own numbered source list (1-based, list order). */
+export function sourceNumbersOf(sources: readonly { id: string }[]): Map<string, number> {
+  return new Map(sources.map((source, index) => [source.id, index + 1]));
+}
+
+const regionNames = new Intl.DisplayNames(['en-GB'], { type: 'region' });
+
+/** "RU" → "Russia"; the code itself if the runtime does not know it. */
+export function countryName(code: string): string {
+  return regionNames.of(code) ?? code;
+}
+
+/**
+ * Moves every heading in rendered HTML down by `levels` (h2 → h3), capped at h6, so a write-up's
+ * own sections nest under the page section that holds it.
+ */
+export function demoteHeadings(html: string, levels = 1): string {
+  return html.replace(/<(\/?)h([1-6])(?=[\s>])/gi, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + levels)}`);
+}

@@ -1,0 +1,129 @@
+/**
+ * What an incident page shows, worked out from the resolved incident: its key dates in reading
+ * order, and the "confirmed, claimed and unknown" overview that puts each claim next to how sure
+ * it is. Pure, so the rules are unit-tested rather than buried in templates.
+ */
+import type { PartialDate } from '../schemas/dates.ts';
+import type { Certainty } from '../schemas/vocabularies.ts';
+import type { Vendor } from '../schemas/vendor.ts';
+import type { ResolvedIncident } from './model.ts';
+import { formatPartialDate } from './dates-format.ts';
+import { formatImpactValue } from './display.ts';
+
+export interface KeyDate {
+  label: string;
+  date: PartialDate;
+  sources: string[];
+  note?: string | undefined;
+}
+
+const dateLabels = { started: 'Started', detected: 'Detected', disclosed: 'First disclosed', resolved: 'Services restored or closed' } as const;
+
+/** The incident's dates that are known, in the order they happen. */
+export function keyDates(incident: ResolvedIncident): KeyDate[] {
+  const dates = incident.data.dates;
+  return (Object.keys(dateLabels) as (keyof typeof dateLabels)[]).flatMap((key) => {
+    const fact = dates[key];
+    return fact ? [{ label: dateLabels[key], date: fact.date, sources: fact.sources, note: fact.note }] : [];
+  });
+}
+
+export interface Statement {
+  /** What the statement is about ("Who did it"), shown as its lead-in. */
+  topic: string;
+  text: string;
+  certainty: Certainty;
+  sources: string[];
+}
+
+export interface CertaintyOverview {
+  /** The central questions: who, how they got in, what data. */
+  statements: Statement[];
+  /** Dated events and figures that are not confirmed, so a reader sees what rests on claims. */
+  unconfirmed: Statement[];
+  unknowns: string[];
+}
+
+export function certaintyOverview(incident: ResolvedIncident): CertaintyOverview {
+  const data = incident.data;
+  const statements: Statement[] = [];
+  for (const actor of incident.actors) {
+    statements.push({ topic: 'Who did it', text: `${actor.entry.data.name}. ${actor.basis}`, certainty: actor.attribution, sources: actor.sources });
+  }
+  if (data.initialAccess) {
+    statements.push({ topic: 'How they got in', text: data.initialAccess.description, certainty: data.initialAccess.certainty, sources: data.initialAccess.sources });
+  }
+  for (const exposure of data.dataExposed) {
+    statements.push({ topic: 'Data exposed', text: exposure.description, certainty: exposure.certainty, sources: exposure.sources });
+  }
+  for (const org of incident.organisations) {
+    if (org.certainty !== 'confirmed') {
+      statements.push({ topic: 'Organisation affected', text: `${org.entry.data.name}${org.note ? `. ${org.note}` : ''}`, certainty: org.certainty, sources: org.sources });
+    }
+  }
+
+  const unconfirmed: Statement[] = [
+    ...data.chronology
+      .filter((event) => event.certainty !== 'confirmed')
+      .map((event) => ({ topic: formatPartialDate(event.date), text: event.event, certainty: event.certainty, sources: event.sources })),
+    ...data.impact
+      .filter((figure) => figure.certainty !== 'confirmed')
+      .map((figure) => ({ topic: figure.label, text: formatImpactValue(figure), certainty: figure.certainty, sources: figure.sources })),
+  ];
+
+  return { statements, unconfirmed, unknowns: data.unknowns };
+}
+
+export interface ExploitedProduct {
+  vendorId: string;
+  vendorName: string;
+  productNames: string[];
+  cves: string[];
+  /** Sources the incident gives for the vendor's role; empty when only the CVE ties it in. */
+  sources: string[];
+  note?: string | undefined;
+}
+
+/**
+ * Vulnerable products exploited in an incident: those the incident names with the
+ * vulnerable-product role, plus the products behind its CVEs, so that a flaw recorded only by
+ * its CVE still shows whose product it was.
+ */
+export function exploitedProducts(incident: ResolvedIncident, vendors: ReadonlyMap<string, { data: Vendor }>): ExploitedProduct[] {
+  const byVendor = new Map<string, ExploitedProduct>();
+  for (const v of incident.vendors) {
+    if (v.role !== 'vulnerable-product') continue;
+    byVendor.set(v.id, { vendorId: v.id, vendorName: v.entry.data.name, productNames: v.products.map((p) => p.name), cves: [], sources: v.sources, note: v.note });
+  }
+  for (const vulnerability of incident.vulnerabilities) {
+    const { vendor: vendorId, product: productId, cve } = vulnerability.data;
+    const vendor = vendors.get(vendorId);
+    if (!vendor) continue;
+    let entry = byVendor.get(vendorId);
+    if (!entry) {
+      entry = { vendorId, vendorName: vendor.data.name, productNames: [], cves: [], sources: [] };
+      byVendor.set(vendorId, entry);
+    }
+    entry.cves.push(cve);
+    const productName = vendor.data.products.find((p) => p.id === productId)?.name;
+    if (productName && !entry.productNames.includes(productName)) entry.productNames.push(productName);
+  }
+  return [...byVendor.values()];
+}
+
+export interface VendorInIncident {
+  role: 'compromised-supplier' | 'vulnerable-product';
+  vendorId: string;
+  vendorName: string;
+  productNames: string[];
+}
+
+/** Breached suppliers first, then exploited products (including those known only by their CVE). */
+export function vendorsInvolved(incident: ResolvedIncident, vendors: ReadonlyMap<string, { data: Vendor }>): VendorInIncident[] {
+  return [
+    ...incident.vendors
+      .filter((v) => v.role === 'compromised-supplier')
+      .map((v) => ({ role: v.role, vendorId: v.id, vendorName: v.entry.data.name, productNames: v.products.map((p) => p.name) })),
+    ...exploitedProducts(incident, vendors).map(({ vendorId, vendorName, productNames }) => ({ role: 'vulnerable-product' as const, vendorId, vendorName, productNames })),
+  ];
+}
