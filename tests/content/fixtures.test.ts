@@ -3,12 +3,10 @@
  * Each folder in tests/fixtures/bad/ is one fault applied to the good fixture set.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { checkContentFolder } from '../../src/lib/check-content.ts';
 import { formatProblem, formatProblems } from '../../src/lib/problems.ts';
 import { listFaults, makeContent } from '../helpers/fixtures.ts';
-import { root } from '../helpers/site.ts';
+import { buildSite } from '../helpers/build.ts';
 
 const faults = listFaults();
 
@@ -44,14 +42,8 @@ describe('the build', () => {
   it('fails on bad content, before rendering anything, with the same message', () => {
     const fault = faults.find((f) => f.name === 'dangling-actor')!;
     const { root: projectRoot, contentDir } = makeContent(fault.edits);
-    const outDir = join(projectRoot, 'dist');
-    const run = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
-      cwd: root,
-      env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(projectRoot, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const output = `${run.stdout}\n${run.stderr}`;
+    const run = buildSite({ CONTENT_DIR: contentDir });
+    const output = run.output;
     expect(run.status, output).not.toBe(0);
     expect(output).toContain('Content check failed');
     expect(output).toContain('actors[0].id');

@@ -1,11 +1,10 @@
 /** Every internal link in the built site resolves: at the root, and under a base path. */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeBroken, findBrokenLinks } from '../helpers/links.ts';
-import { distDir, requireDist, root } from '../helpers/site.ts';
+import { distDir, requireDist } from '../helpers/site.ts';
+import { buildSite } from '../helpers/build.ts';
 
 describe('internal links in dist/', () => {
   it('all resolve, fragments included', () => {
@@ -24,15 +23,9 @@ describe('internal links in dist/', () => {
 
 describe('a build under a base path (an intranet sub-path)', () => {
   it('keeps every internal link inside the base path and resolving', () => {
-    const work = mkdtempSync(join(tmpdir(), 'nhs-kb-base-'));
-    const outDir = join(work, 'dist');
-    const run = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
-      cwd: root,
-      env: { ...process.env, BASE_PATH: '/cyber-kb/', OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-      timeout: 300_000,
-    });
-    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const run = buildSite({ BASE_PATH: '/cyber-kb/' });
+    expect(run.status, run.output).toBe(0);
+    const outDir = run.outDir;
     const { pages, broken } = findBrokenLinks(outDir, '/cyber-kb/');
     expect(pages).toBeGreaterThan(10);
     expect(broken, describeBroken(broken)).toEqual([]);
