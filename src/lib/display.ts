@@ -5,17 +5,11 @@
 import type { PartialDate } from '../schemas/dates.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { Organisation } from '../schemas/organisation.ts';
-import { impactUnitLabels } from '../schemas/vocabularies.ts';
+import { impactQualifierWords, impactUnitLabels } from '../schemas/vocabularies.ts';
 import { formatNumber } from './dates-format.ts';
 
 type ImpactFigure = Incident['impact'][number];
 
-const qualifierWords: Record<ImpactFigure['qualifier'], string> = {
-  exact: '',
-  'more-than': 'more than ',
-  about: 'about ',
-  'up-to': 'up to ',
-};
 
 /** Units written before the number (currencies) or glued to it (%), the rest after a space. */
 const prefixUnits = new Set<ImpactFigure['unit']>(['gbp', 'usd']);
@@ -26,7 +20,7 @@ export function formatImpactValue(figure: Pick<ImpactFigure, 'value' | 'unit' | 
   const number = formatNumber(figure.value);
   const unit = impactUnitLabels[figure.unit];
   const amount = prefixUnits.has(figure.unit) ? `${unit}${number}` : gluedUnits.has(figure.unit) ? `${number}${unit}` : `${number} ${unit}`;
-  return `${qualifierWords[figure.qualifier]}${amount}`;
+  return `${impactQualifierWords[figure.qualifier]}${amount}`;
 }
 
 /** What a date's precision leaves out, said plainly; nothing for a full date. */

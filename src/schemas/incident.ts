@@ -9,6 +9,7 @@ import {
   dataSubjects,
   dataTypes,
   eventKinds,
+  impactQualifiers,
   impactUnits,
   organisationRoles,
   vendorRoles,
@@ -81,8 +82,8 @@ export const impactFigureSchema = z.strictObject({
   label: z.string().trim().min(1),
   value: z.number(),
   unit: z.enum(impactUnits),
-  /** "at least" figures such as ">700" are written value: 700, qualifier: more-than. */
-  qualifier: z.enum(['exact', 'more-than', 'about', 'up-to']).default('exact'),
+  /** ">700" is value: 700, qualifier: more-than; "at least 81" is value: 81, qualifier: at-least. */
+  qualifier: z.enum(impactQualifiers).default('exact'),
   asOf: partialDateSchema,
   certainty: z.enum(certainties),
   sources: citesSchema,

@@ -180,6 +180,16 @@ export const impactUnitLabels: Record<(typeof impactUnits)[number], string> = {
   cases: 'cases',
 };
 
+/** How a figure relates to its number: "more than 700" (the source said over 700), "at least 81". */
+export const impactQualifiers = ['exact', 'at-least', 'more-than', 'about', 'up-to'] as const;
+export const impactQualifierWords: Record<(typeof impactQualifiers)[number], string> = {
+  exact: '',
+  'at-least': 'at least ',
+  'more-than': 'more than ',
+  about: 'about ',
+  'up-to': 'up to ',
+};
+
 /** Kinds of chronology event, so timelines can mark first access, detection and recovery alike. */
 export const eventKinds = [
   'initial-access',

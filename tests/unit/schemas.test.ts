@@ -14,7 +14,7 @@ describe('vulnerability schema', () => {
     const parsed = vulnerabilitySchema.parse({ ...base, kev: { dateAdded: new Date('2025-05-19T00:00:00Z') } });
     expect(parsed.cve).toBe('CVE-2025-4427');
     expect(parsed.kev?.dateAdded).toEqual({ value: '2025-05-19', precision: 'day' });
-    expect(parsed.kev?.knownRansomwareCampaignUse).toBe('Unknown');
+    expect(parsed.kev?.knownRansomwareCampaignUse).toBeUndefined();
   });
   it('rejects a CVSS score outside 0-10 and a KEV date without a day', () => {
     expect(vulnerabilitySchema.safeParse({ ...base, cvss: { version: '3.1', score: 11, severity: 'high', vector: 'x' } }).success).toBe(false);

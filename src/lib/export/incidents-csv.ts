@@ -1,7 +1,7 @@
 /** /data/incidents.csv: one row per incident, the columns a spreadsheet user filters and counts on. */
 import type { KnowledgeBase, ResolvedIncident } from '../model.ts';
 import type { PartialDate } from '../../schemas/dates.ts';
-import { impactUnitLabels } from '../../schemas/vocabularies.ts';
+import { impactQualifierWords, impactUnitLabels } from '../../schemas/vocabularies.ts';
 import { paths } from '../urls.ts';
 import { defuseFormula, joinValues, toCsv, type CsvValue } from './csv.ts';
 import { absoluteUrl, type SiteContext } from './site-url.ts';
@@ -14,7 +14,6 @@ interface Column {
 
 const unique = <T>(values: readonly T[]) => [...new Set(values)];
 
-const qualifierWords = { exact: '', 'more-than': 'more than ', about: 'about ', 'up-to': 'up to ' } as const;
 
 function dateColumns(key: 'started' | 'detected' | 'disclosed' | 'resolved', label: string): Column[] {
   const date = (i: ResolvedIncident): PartialDate | undefined => i.data.dates[key]?.date;
@@ -60,7 +59,7 @@ export const incidentCsvColumns: readonly Column[] = [
         i.data.impact.map((f) => {
           const unit = impactUnitLabels[f.unit];
           const amount = unit === '£' || unit === 'US$' ? `${unit}${f.value}` : `${f.value} ${unit}`;
-          return `${f.label}: ${qualifierWords[f.qualifier]}${amount} (as of ${f.asOf.value})`;
+          return `${f.label}: ${impactQualifierWords[f.qualifier]}${amount} (as of ${f.asOf.value})`;
         }),
       ),
   },

@@ -17,6 +17,7 @@ import {
   dataSubjects,
   dataTypes,
   eventKinds,
+  impactQualifiers,
   impactUnits,
   motivations,
   organisationRoles,
@@ -157,7 +158,7 @@ export const incidentOutput = z
           label: z.string(),
           value: z.number(),
           unit: z.enum(impactUnits),
-          qualifier: z.enum(['exact', 'more-than', 'about', 'up-to']).describe('"more-than 700" means the source said over 700.'),
+          qualifier: z.enum(impactQualifiers).describe('"more-than 700" means the source said over 700; "at-least 81" that it said at least 81.'),
           asOf: partialDateOutput.describe('Date the figure applies to.'),
           certainty: z.enum(certainties),
           sources: sourceIds,
@@ -279,7 +280,7 @@ export const vulnerabilityOutput = z.strictObject({
     .strictObject({
       dateAdded: day,
       dueDate: day.optional(),
-      knownRansomwareCampaignUse: z.enum(['Known', 'Unknown']),
+      knownRansomwareCampaignUse: z.enum(['Known', 'Unknown']).optional(),
     })
     .optional()
     .describe('CISA Known Exploited Vulnerabilities catalogue fields.'),
