@@ -27,6 +27,8 @@ export const trainingSchema = z.strictObject({
   questions: z.array(discussionQuestionSchema).min(5, 'a case study needs at least 5 discussion questions'),
   injects: z.array(injectSchema).default([]),
   facilitatorNotes: z.array(z.string().trim().min(1)).default([]),
+  /** Optional: ids of other incidents worth comparing with this one (each gets a compare page). */
+  compareWith: z.array(slugSchema).default([]),
 });
 
 /** A control that would have helped, and how. */
