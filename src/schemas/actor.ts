@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
-import { slugSchema, httpsUrlSchema } from './common.ts';
+
 import { partialDateSchema } from './dates.ts';
-import { actorTypes, motivations, sourceKinds } from './vocabularies.ts';
+import { sourceSchema } from './source.ts';
+import { actorTypes, motivations } from './vocabularies.ts';
 
 /** A name an actor is known by, and who uses it. */
 export const aliasSchema = z.strictObject({
@@ -10,16 +11,8 @@ export const aliasSchema = z.strictObject({
   usedBy: z.string().trim().optional(),
 });
 
-/** Sources for an entity page (actors, vendors, vulnerabilities): same shape as incident sources. */
-export const entitySourceSchema = z.strictObject({
-  id: slugSchema,
-  publisher: z.string().trim().min(1),
-  title: z.string().trim().min(1),
-  date: partialDateSchema.optional(),
-  url: httpsUrlSchema,
-  kind: z.enum(sourceKinds),
-  via: z.string().trim().optional(),
-});
+/** Sources for an entity page (actors, vendors, vulnerabilities): the same shape as incident sources. */
+export const entitySourceSchema = sourceSchema;
 
 export const actorSchema = z.strictObject({
   name: z.string().trim().min(1),
