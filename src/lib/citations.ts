@@ -2,6 +2,9 @@
 
 const citePattern = /\[@([a-z0-9][a-z0-9-]*(?:\s*[,;]\s*@?[a-z0-9][a-z0-9-]*)*)\]/g;
 
+/** A cite with the space before it, which linkCitations makes unbreakable. */
+const citeWithSpaceBefore = new RegExp(`(\\s*)${citePattern.source}`, 'g');
+
 /** Every source id cited in a text, in order of first appearance. */
 export function findCitations(text: string): string[] {
   const ids: string[] = [];
@@ -14,16 +17,26 @@ export function findCitations(text: string): string[] {
 }
 
 /**
+ * The accessible name of a citation link whose visible text is its number. It starts with that
+ * number (WCAG 2.5.3, label in name: a voice-control user says what they see), then says what the
+ * number is.
+ */
+export function citeLabel(number: number): string {
+  return `${number}: source`;
+}
+
+/**
  * Replaces [@id] cites in rendered HTML with numbered links to the source list. `numbers` maps
  * a source id to its number; `anchor` makes the fragment id for a source.
  */
 export function linkCitations(html: string, numbers: ReadonlyMap<string, number>, anchor: (id: string) => string): string {
-  return html.replace(citePattern, (whole, list: string) => {
+  return html.replace(citeWithSpaceBefore, (whole, space: string, list: string) => {
     const ids = list.split(/[,;]/).map((part) => part.trim().replace(/^@/, ''));
     if (ids.some((id) => !numbers.has(id))) return whole;
     const links = ids
-      .map((id) => `<a href="#${anchor(id)}" aria-label="Source ${numbers.get(id)}">${numbers.get(id)}</a>`)
+      .map((id) => `<a href="#${anchor(id)}" aria-label="${citeLabel(numbers.get(id)!)}">${numbers.get(id)}</a>`)
       .join(', ');
-    return `<sup class="cite">[${links}]</sup>`;
+    // A no-break space keeps the number on the line of the word it supports.
+    return `${space ? '&nbsp;' : ''}<sup class="cite">[${links}]</sup>`;
   });
 }

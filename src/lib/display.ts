@@ -5,7 +5,7 @@
 import type { PartialDate } from '../schemas/dates.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { Organisation } from '../schemas/organisation.ts';
-import { impactQualifierWords, impactUnitLabels } from '../schemas/vocabularies.ts';
+import { dataSubjectLabels, dataTypeLabels, impactQualifierWords, impactUnitLabels } from '../schemas/vocabularies.ts';
 import { formatNumber } from './dates-format.ts';
 
 type ImpactFigure = Incident['impact'][number];
@@ -87,3 +87,16 @@ export function countryName(code: string): string {
 export function demoteHeadings(html: string, levels = 1): string {
   return html.replace(/<(\/?)h([1-6])(?=[\s>])/gi, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + levels)}`);
 }
+
+/**
+ * One data exposure in words: "Personal (...); Medical (...), about patients and staff". An
+ * "unknown" type or subject is said plainly rather than printed as "Unknown, about unknown".
+ */
+export function describeDataExposure(exposure: Pick<Incident['dataExposed'][number], 'types' | 'subjects'>): string {
+  const types = exposure.types.filter((t) => t !== 'unknown').map((t) => dataTypeLabels[t]);
+  const subjects = exposure.subjects.filter((s) => s !== 'unknown').map((s) => dataSubjectLabels[s].toLowerCase());
+  const what = types.length === 0 ? 'Data of a kind not made public' : `${types.join('; ')}${types.length < exposure.types.length ? '; and data of a kind not made public' : ''}`;
+  if (subjects.length === 0) return `${what}; whose data it was has not been made public`;
+  return `${what}, about ${subjects.join(' and ')}${subjects.length < exposure.subjects.length ? ' and others not made public' : ''}`;
+}
+

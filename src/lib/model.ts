@@ -10,7 +10,7 @@ import type { Organisation } from '../schemas/organisation.ts';
 import type { Vulnerability } from '../schemas/vulnerability.ts';
 import type { AttackType } from '../schemas/attack-type.ts';
 import type { Control } from '../schemas/control.ts';
-import { dateStart } from '../schemas/dates.ts';
+import { dateEnd, dateStart } from '../schemas/dates.ts';
 
 export interface Entry<T> {
   id: string;
@@ -35,8 +35,10 @@ type Link<T, X> = { entry: Entry<T> } & X;
 
 export interface ResolvedIncident extends Entry<Incident> {
   year: number;
-  /** Start date as an instant, for sorting and timelines. */
+  /** Start date as an instant (the earliest it can mean), for timelines. */
   start: Date;
+  /** Where the incident sits in newest-first lists: see {@link newestFirstDate}. */
+  sortDate: Date;
   organisations: Link<Organisation, Incident['organisations'][number]>[];
   vendors: Link<Vendor, Omit<Incident['vendors'][number], 'products'> & { products: Product[] }>[];
   actors: Link<Actor, Incident['actors'][number]>[];
@@ -85,6 +87,28 @@ function pushOnce<T>(list: T[], item: T) {
   if (!list.includes(item)) list.push(item);
 }
 
+/**
+ * The day an incident is placed at in newest-first lists. A start known to the day is that day.
+ * A start known only to the month or year is placed at the latest day it can be: the end of that
+ * month or year, or the day it was detected or disclosed if that came first, since an attack cannot
+ * start after it came to light. Sorting by the first day instead would put an attack that started
+ * "some time in 2024" and came to light in November under 1 January.
+ */
+export function newestFirstDate(dates: Incident['dates']): Date {
+  const started = dates.started.date;
+  if (started.precision === 'day') return dateStart(started);
+  const lastDay = new Date(dateEnd(started).getTime() - 86_400_000);
+  const cameToLight = [dates.detected, dates.disclosed]
+    .filter((fact) => fact !== undefined)
+    .map((fact) => dateStart(fact.date).getTime());
+  return new Date(Math.min(lastDay.getTime(), ...cameToLight));
+}
+
+/** Newest first by {@link newestFirstDate}; ties in id order, so the order never depends on file order. */
+export function compareNewestFirst(a: { id: string; sortDate: Date }, b: { id: string; sortDate: Date }): number {
+  return b.sortDate.getTime() - a.sortDate.getTime() || a.id.localeCompare(b.id);
+}
+
 /** Resolves every reference. Throws on a dangling one (the integrity check reports them first). */
 export function buildKnowledgeBase(input: CollectionsInput): KnowledgeBase {
   const actors = indexBy(input.actors);
@@ -104,6 +128,7 @@ export function buildKnowledgeBase(input: CollectionsInput): KnowledgeBase {
       ...entry,
       year: start.getUTCFullYear(),
       start,
+      sortDate: newestFirstDate(data.dates),
       organisations: data.organisations.map((o) => ({ ...o, entry: must(organisations, o.id, 'organisation', entry.id) })),
       vendors: data.vendors.map((v) => {
         const vendor = must(vendors, v.id, 'vendor', entry.id);
@@ -124,7 +149,7 @@ export function buildKnowledgeBase(input: CollectionsInput): KnowledgeBase {
       sourceNumbers: new Map(data.sources.map((s, i) => [s.id, i + 1])),
     };
   });
-  incidents.sort((a, b) => b.start.getTime() - a.start.getTime() || a.id.localeCompare(b.id));
+  incidents.sort(compareNewestFirst);
 
   for (const incident of incidents) {
     for (const o of incident.organisations) pushOnce(must(organisations, o.id, 'organisation', incident.id).incidents, incident);

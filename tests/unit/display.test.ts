@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attackUrl, countIncidents, countryName, cveUrl, cweUrl, demoteHeadings, formatImpactValue, joinNames, organisationDisplayName, precisionNote, sourceNumbersOf } from '../../src/lib/display.ts';
+import { attackUrl, countIncidents, describeDataExposure, countryName, cveUrl, cweUrl, demoteHeadings, formatImpactValue, joinNames, organisationDisplayName, precisionNote, sourceNumbersOf } from '../../src/lib/display.ts';
 
 describe('impact figures', () => {
   it('keeps the qualifier a source gave, so "more than 700" never reads as exactly 700', () => {
@@ -73,3 +73,18 @@ describe('demoteHeadings', () => {
     expect(demoteHeadings('<h6>Deep</h6><header>x</header><hr>', 2)).toBe('<h6>Deep</h6><header>x</header><hr>');
   });
 });
+
+describe('data exposures in words', () => {
+  it('names the kinds of data and whose they were', () => {
+    expect(describeDataExposure({ types: ['personal', 'medical'], subjects: ['patient', 'employee'] })).toBe(
+      'Personal (names, dates of birth, NHS numbers); Medical (test results, records, letters), about patients and staff',
+    );
+  });
+  it('says plainly what is not public instead of printing "Unknown, about unknown"', () => {
+    const text = describeDataExposure({ types: ['unknown'], subjects: ['unknown'] });
+    expect(text).not.toMatch(/unknown/i);
+    expect(text).toMatch(/not made public/);
+    expect(describeDataExposure({ types: ['medical', 'unknown'], subjects: ['patient'] })).toMatch(/^Medical .*; and data of a kind not made public, about patients$/);
+  });
+});
+
