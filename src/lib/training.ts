@@ -34,7 +34,7 @@ import {
 import { formatNumber, formatPartialDate } from './dates-format.ts';
 import { formatImpactValue } from './display.ts';
 import { paths } from './urls.ts';
-import { siteName } from './site.ts';
+import { shortenAtWord, siteName } from './site.ts';
 
 type Training = Incident['training'];
 export type DiscussionQuestion = Training['questions'][number];
@@ -64,10 +64,7 @@ export const titleRoom = 70 - ` | ${siteName}`.length;
 
 /** Shortens a page title to `max` characters at a word boundary, with an ellipsis; the h1 keeps the full text. */
 export function fitTitle(text: string, max = titleRoom): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+  return shortenAtWord(text, max);
 }
 
 /** Routes under /training/ (site-absolute; wrap with withBase or <Link>). */
