@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { pathToFileURL } from 'node:url';
+
+/** What the mocked Pagefind answers; each test sets the parts it is about. */
+const answers = {
+  create: { errors: [] as string[], hasIndex: true },
+  added: { errors: [] as string[], page_count: 12 },
+  written: { errors: [] as string[] },
+};
+const calls = { addDirectory: [] as unknown[], writeFiles: [] as unknown[], close: 0 };
+
+vi.mock('pagefind', () => ({
+  createIndex: async () => ({
+    errors: answers.create.errors,
+    index: answers.create.hasIndex
+      ? {
+          addDirectory: async (options: unknown) => {
+            calls.addDirectory.push(options);
+            return answers.added;
+          },
+          writeFiles: async (options: unknown) => {
+            calls.writeFiles.push(options);
+            return answers.written;
+          },
+        }
+      : undefined,
+  }),
+  close: async () => {
+    calls.close++;
+    return null;
+  },
+}));
+
+const { pagefindIndex } = await import('../../src/integrations/pagefind.ts');
+
+const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+const site = '/tmp/nhs-kb-site';
+const buildDone = () => {
+  const hook = pagefindIndex().hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: typeof logger }) => Promise<void>;
+  return hook({ dir: pathToFileURL(`${site}/`), logger });
+};
+
+describe('the Pagefind build step', () => {
+  beforeEach(() => {
+    answers.create = { errors: [], hasIndex: true };
+    answers.added = { errors: [], page_count: 12 };
+    answers.written = { errors: [] };
+    calls.addDirectory = [];
+    calls.writeFiles = [];
+    calls.close = 0;
+    logger.info.mockClear();
+  });
+
+  it('indexes the built site and writes the index into it', async () => {
+    await buildDone();
+    expect(calls.addDirectory).toEqual([{ path: `${site}/`, glob: '**/*.html' }]);
+    expect(calls.writeFiles).toEqual([{ outputPath: `${site}/pagefind` }]);
+    expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/12 pages/));
+    expect(calls.close).toBe(1);
+  });
+
+  it('fails the build with Pagefind\'s own messages when indexing reports errors', async () => {
+    answers.added = { errors: ['Failed to parse incidents/x/index.html'], page_count: 11 };
+    await expect(buildDone()).rejects.toThrow(/errors while indexing[\s\S]*Failed to parse incidents\/x\/index.html/);
+    expect(calls.writeFiles).toEqual([]);
+    expect(calls.close).toBe(1);
+  });
+
+  it('fails the build when no page was marked for the index, and says how to mark one', async () => {
+    answers.added = { errors: [], page_count: 0 };
+    await expect(buildDone()).rejects.toThrow(/indexed no pages[\s\S]*searchable/);
+  });
+
+  it('fails the build when the index cannot be created or written', async () => {
+    answers.create = { errors: ['binary not found'], hasIndex: false };
+    await expect(buildDone()).rejects.toThrow(/could not start an index[\s\S]*binary not found/);
+    answers.create = { errors: [], hasIndex: true };
+    answers.written = { errors: ['disk full'] };
+    await expect(buildDone()).rejects.toThrow(/could not write the index[\s\S]*disk full/);
+    expect(calls.close).toBe(2);
+  });
+});
