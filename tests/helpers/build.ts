@@ -4,7 +4,7 @@
  * time) could mix their output: builds take a machine-wide lock and run one after another.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './site.ts';
@@ -31,7 +31,11 @@ export function buildEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
 }
 
 export function buildSite(env: Record<string, string> = {}, options: { outDir?: string; timeoutMs?: number } = {}): BuildResult {
-  const work = mkdtempSync(join(tmpdir(), 'nhs-kb-build-'));
+  // Inside the project: with an output folder elsewhere, Astro puts its prerender chunks in the
+  // project's shared .astro/ folder instead of beside the output.
+  const scratch = join(root, 'node_modules/.cache/nhs-kb-tests');
+  mkdirSync(scratch, { recursive: true });
+  const work = mkdtempSync(join(scratch, 'build-'));
   const outDir = options.outDir ?? join(work, 'dist');
   const run = spawnSync('flock', [buildLock, join(root, 'node_modules/.bin/astro'), 'build'], {
     cwd: root,
