@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 /**
  * SITE_URL: the public origin the site is served from (canonical URLs, feeds, sitemap).
@@ -21,5 +22,31 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [contentIntegrity(), mdx()],
+  // A strict CSP in a <meta> on every page: Astro hashes the scripts and styles it emits, nothing
+  // inline runs unhashed, and nothing loads from another origin. Pagefind compiles its search
+  // WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval'). frame-ancestors cannot be set
+  // from a <meta>: public/_headers carries it for hosts that read that file.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "frame-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  // Never inline small scripts into the page: the host's header policy (public/_headers) cannot
+  // carry per-page hashes, so every script must be a file under 'self'.
+  vite: { build: { assetsInlineLimit: 0 } },
+  // npm run bench times a rebuild with Astro's incremental builds on (scripts/bench.ts).
+  experimental: { incrementalBuild: process.env.BENCH_INCREMENTAL_BUILD === '1' },
+  integrations: [contentIntegrity(), mdx(), pagefindIndex()],
 });

@@ -1,0 +1,107 @@
+/**
+ * What the quality gates crawl: every page in the sitemap (or every HTML file when there is no
+ * sitemap yet), and one representative page of each main page type.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { listFiles, pagePath, root } from '../helpers/site.ts';
+
+/** Site paths ("/incidents/x/") of every page a reader can reach. */
+export function sitePages(dir: string): string[] {
+  const sitemap = ['sitemap.xml', 'sitemap-index.xml', 'sitemap-0.xml'].map((name) => join(dir, name)).find(existsSync);
+  if (sitemap) {
+    const paths = [...readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.trim()).pathname);
+    // A sitemap index lists more sitemaps, not pages: fall back to the files then.
+    if (paths.length > 0 && !paths.some((p) => p.endsWith('.xml'))) return [...new Set(paths)].sort();
+  }
+  return listFiles(dir, ['.html'])
+    .filter((file) => file !== '404.html' && !file.startsWith('pagefind/'))
+    .map(pagePath);
+}
+
+/** The first built page under a list route ("/incidents/" → "/incidents/<first id>/"). */
+function firstDetail(dir: string, section: string): string | undefined {
+  if (!existsSync(join(dir, section))) return undefined;
+  return listFiles(join(dir, section), ['index.html'])
+    .filter((file) => file.includes('/'))
+    // The shallowest page is the detail page (/training/<id>/), not a sub-page of one.
+    .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))
+    .map((file) => `/${section}/${file.replace(/index\.html$/, '')}`)[0];
+}
+
+/** One page of each main type that exists in this build, keyed by a readable name. */
+export function mainPageTypes(dir: string): Record<string, string> {
+  const incident = firstDetail(dir, 'incidents');
+  const candidates: Record<string, string | undefined> = {
+    home: '/',
+    'incident list': '/incidents/',
+    incident,
+    search: '/search/',
+    timeline: '/timeline/',
+    actor: firstDetail(dir, 'actors'),
+    vendor: firstDetail(dir, 'vendors'),
+    organisation: firstDetail(dir, 'organisations'),
+    'attack type': firstDetail(dir, 'attack-types'),
+    vulnerability: firstDetail(dir, 'vulnerabilities'),
+    control: firstDetail(dir, 'controls'),
+    training: '/training/',
+    // Case studies live at /training/<incident id>/.
+    'case study': incident?.replace(/^\/incidents\//, '/training/'),
+    about: '/about/',
+  };
+  const found: Record<string, string> = {};
+  for (const [name, path] of Object.entries(candidates)) {
+    if (path && existsSync(join(dir, path, 'index.html'))) found[name] = path;
+  }
+  return found;
+}
+
+/** Runs `work` over items with at most `limit` in flight (one browser, a few tabs). */
+export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/** Collects CSP violations the browser reports on a page (must be installed before goto). */
+export async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+/**
+ * The environment for an `astro build` started from a test. Vitest puts its own import.meta.env
+ * emulation into process.env (DEV=1, PROD, MODE=test, SSR, BASE_URL, NODE_ENV=test); a child
+ * build inherits them and comes out as a development build (e.g. the search page switches to its
+ * dev-server notice). They are removed here.
+ */
+export function childBuildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'NODE_ENV', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[key];
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+/**
+ * A scratch folder for a test's own build, inside the project on purpose: when OUT_DIR lies
+ * outside the working directory, Astro 7 writes its prerender chunks to <cwd>/.astro/.prerender,
+ * shared by every such build, so two test files building at once would overwrite each other's.
+ */
+export function scratchBuildDir(name: string): string {
+  const parent = join(root, 'node_modules/.cache/nhs-kb-tests');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, `${name}-`));
+}
