@@ -516,20 +516,63 @@ function sharedFeatures(a: ResolvedIncident, b: ResolvedIncident): string[] {
 }
 
 /** How alike two incidents are, for picking pairs: shared attackers and suppliers weigh most. */
-function similarity(a: ResolvedIncident, b: ResolvedIncident): number {
-  const overlap = <T>(x: readonly T[], y: readonly T[]) => x.filter((v) => y.includes(v)).length;
-  return (
-    4 * overlap(a.actors.map((x) => x.id), b.actors.map((x) => x.id)) +
-    4 * overlap(a.vendors.map((x) => x.id), b.vendors.map((x) => x.id)) +
-    2 * overlap(a.attackTypes.map((x) => x.id), b.attackTypes.map((x) => x.id)) +
-    overlap(a.data.training.topics, b.data.training.topics) +
-    overlap(a.controls.map((c) => c.control), b.controls.map((c) => c.control))
-  );
+/** What two incidents share, weighted: the same attacker or supplier matters most. */
+function weightedFeatures(incident: ResolvedIncident): [string, number][] {
+  const unique = <T>(values: readonly T[]) => [...new Set(values)];
+  return [
+    ...unique(incident.actors.map((x) => x.id)).map((id): [string, number] => [`actor:${id}`, 4]),
+    ...unique(incident.vendors.map((x) => x.id)).map((id): [string, number] => [`vendor:${id}`, 4]),
+    ...unique(incident.attackTypes.map((x) => x.id)).map((id): [string, number] => [`attack:${id}`, 2]),
+    ...unique(incident.data.training.topics).map((id): [string, number] => [`topic:${id}`, 1]),
+    ...unique(incident.controls.map((c) => c.control)).map((id): [string, number] => [`control:${id}`, 1]),
+  ];
+}
+
+/**
+ * For each incident, its `perIncident` most similar others (score > 0; ties by id). Scores are
+ * summed through an inverted index of features, so only incidents that share something are
+ * touched and nothing is sorted beyond the few best: thousands of incidents take well under a
+ * second, where comparing and sorting every pair took minutes.
+ */
+export function mostSimilar(incidents: readonly ResolvedIncident[], perIncident: number): Map<string, ResolvedIncident[]> {
+  const postings = new Map<string, { index: number; weight: number }[]>();
+  const features = incidents.map(weightedFeatures);
+  features.forEach((list, index) => {
+    for (const [key, weight] of list) {
+      let posting = postings.get(key);
+      if (!posting) postings.set(key, (posting = []));
+      posting.push({ index, weight });
+    }
+  });
+  const scores = new Float64Array(incidents.length);
+  const result = new Map<string, ResolvedIncident[]>();
+  features.forEach((list, self) => {
+    const touched: number[] = [];
+    for (const [key] of list) {
+      for (const { index, weight } of postings.get(key) ?? []) {
+        if (index === self) continue;
+        if (scores[index] === 0) touched.push(index);
+        scores[index] += weight;
+      }
+    }
+    const best: number[] = [];
+    const better = (x: number, y: number) => scores[x]! > scores[y]! || (scores[x] === scores[y] && incidents[x]!.id.localeCompare(incidents[y]!.id) < 0);
+    for (const index of touched) {
+      if (best.length < perIncident) best.push(index);
+      else if (better(index, best[best.length - 1]!)) best[best.length - 1] = index;
+      else continue;
+      best.sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : 0));
+    }
+    result.set(incidents[self]!.id, best.map((index) => incidents[index]!));
+    for (const index of touched) scores[index] = 0;
+  });
+  return result;
 }
 
 /**
  * The pairs that get a static compare page: every pair a writer named in training.compareWith,
- * then for each incident its `perIncident` most similar others. Grows linearly, not as n².
+ * then for each incident its `perIncident` most similar others. The number of pairs grows
+ * linearly with the number of incidents.
  */
 export function comparePairs(incidents: readonly ResolvedIncident[], perIncident = 2): ComparePair[] {
   const byId = new Map(incidents.map((i) => [i.id, i]));
@@ -551,21 +594,16 @@ export function comparePairs(incidents: readonly ResolvedIncident[], perIncident
       if (other) add(incident, other, true);
     }
   }
+  const similar = mostSimilar(incidents, perIncident);
   for (const incident of incidents) {
-    const ranked = incidents
-      .filter((other) => other.id !== incident.id)
-      .map((other) => ({ other, score: similarity(incident, other) }))
-      .filter((r) => r.score > 0)
-      .sort((x, y) => y.score - x.score || x.other.id.localeCompare(y.other.id));
-    for (const { other } of ranked.slice(0, perIncident)) add(incident, other, false);
+    for (const other of similar.get(incident.id) ?? []) add(incident, other, false);
   }
   return [...pairs.values()].sort((x, y) => Number(y.curated) - Number(x.curated) || x.slug.localeCompare(y.slug));
 }
 
 /** Pairs that include one incident, the other incident first-class for linking ("Compare with ..."). */
 export function pairsFor(pairs: readonly ComparePair[], id: string): { pair: ComparePair; other: ResolvedIncident }[] {
-  return pairs
-    .filter((p) => p.incidents.some((i) => i.id === id))
+  return (comparePairIndex(pairs).byIncident.get(id) ?? [])
     .map((pair) => ({ pair, other: pair.incidents[0].id === id ? pair.incidents[1] : pair.incidents[0] }));
 }
 
@@ -613,4 +651,24 @@ export function cachedComparePairs(incidents: readonly ResolvedIncident[]): Comp
     pairsCache.set(incidents, pairs);
   }
   return pairs;
+}
+
+const pairIndexCache = new WeakMap<readonly ComparePair[], { bySlug: Map<string, ComparePair>; byIncident: Map<string, ComparePair[]> }>();
+
+/** Pairs looked up by slug and by incident, indexed once per build instead of scanned per page. */
+export function comparePairIndex(pairs: readonly ComparePair[]) {
+  let index = pairIndexCache.get(pairs);
+  if (!index) {
+    const byIncident = new Map<string, ComparePair[]>();
+    for (const pair of pairs) {
+      for (const incident of pair.incidents) {
+        const list = byIncident.get(incident.id) ?? [];
+        list.push(pair);
+        byIncident.set(incident.id, list);
+      }
+    }
+    index = { bySlug: new Map(pairs.map((p) => [p.slug, p])), byIncident };
+    pairIndexCache.set(pairs, index);
+  }
+  return index;
 }

@@ -13,6 +13,8 @@ export interface BuildResult {
   status: number | null;
   output: string;
   outDir: string;
+  /** The scratch folder holding outDir and the cache: remove it when done. */
+  work: string;
 }
 
 export const buildLock = join(tmpdir(), 'nhs-cyber-incidents-build.lock');
@@ -30,18 +32,19 @@ export function buildEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 }
 
-export function buildSite(env: Record<string, string> = {}, options: { outDir?: string; timeoutMs?: number } = {}): BuildResult {
+export function buildSite(env: Record<string, string> = {}, options: { outDir?: string; timeoutMs?: number; name?: string } = {}): BuildResult {
   // Inside the project: with an output folder elsewhere, Astro puts its prerender chunks in the
   // project's shared .astro/ folder instead of beside the output.
   const scratch = join(root, 'node_modules/.cache/nhs-kb-tests');
   mkdirSync(scratch, { recursive: true });
-  const work = mkdtempSync(join(scratch, 'build-'));
+  const work = mkdtempSync(join(scratch, `${options.name ?? 'build'}-`));
   const outDir = options.outDir ?? join(work, 'dist');
-  const run = spawnSync('flock', [buildLock, join(root, 'node_modules/.bin/astro'), 'build'], {
+  // process.execPath: the Node running the tests (22, from the project), whatever `node` is on PATH.
+  const run = spawnSync('flock', [buildLock, process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     env: buildEnvironment({ OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), ...env }),
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 600_000,
   });
-  return { status: run.status, output: `${run.stdout ?? ''}\n${run.stderr ?? ''}${run.error ? `\n${run.error.message}` : ''}`, outDir };
+  return { status: run.status, output: `${run.stdout ?? ''}\n${run.stderr ?? ''}${run.error ? `\n${run.error.message}` : ''}`, outDir, work };
 }

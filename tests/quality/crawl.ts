@@ -2,7 +2,7 @@
  * What the quality gates crawl: every page in the sitemap (or every HTML file when there is no
  * sitemap yet), and one representative page of each main page type.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { listFiles, pagePath, root } from '../helpers/site.ts';
@@ -83,25 +83,3 @@ export async function recordCspViolations(page: Page): Promise<() => Promise<str
   return () => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
-/**
- * The environment for an `astro build` started from a test. Vitest puts its own import.meta.env
- * emulation into process.env (DEV=1, PROD, MODE=test, SSR, BASE_URL, NODE_ENV=test); a child
- * build inherits them and comes out as a development build (e.g. the search page switches to its
- * dev-server notice). They are removed here.
- */
-export function childBuildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'NODE_ENV', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[key];
-  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-}
-
-/**
- * A scratch folder for a test's own build, inside the project on purpose: when OUT_DIR lies
- * outside the working directory, Astro 7 writes its prerender chunks to <cwd>/.astro/.prerender,
- * shared by every such build, so two test files building at once would overwrite each other's.
- */
-export function scratchBuildDir(name: string): string {
-  const parent = join(root, 'node_modules/.cache/nhs-kb-tests');
-  mkdirSync(parent, { recursive: true });
-  return mkdtempSync(join(parent, `${name}-`));
-}

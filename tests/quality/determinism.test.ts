@@ -5,12 +5,11 @@
  * environment as the build under test: CONTENT_DIR, BASE_PATH, SITE_URL) and compares hashes.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { distDir, listFiles, requireDist, root } from '../helpers/site.ts';
-import { childBuildEnv, scratchBuildDir } from './crawl.ts';
+import { buildSite } from '../helpers/build.ts';
 
 /**
  * Files allowed to differ between two builds because they must carry the time of the build.
@@ -27,15 +26,9 @@ function hashes(dir: string): Map<string, string> {
 describe('deterministic builds', () => {
   it('a second build of the same sources is byte-identical', () => {
     const first = hashes(requireDist());
-    const work = scratchBuildDir('determinism');
-    const outDir = join(work, 'dist');
-    const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: root,
-      env: childBuildEnv({ OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache') }),
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
-    expect(run.status, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`).toBe(0);
+    const run = buildSite({}, { name: 'determinism' });
+    expect(run.status, run.output.slice(-6000)).toBe(0);
+    const { outDir, work } = run;
     const second = hashes(outDir);
     const allowed = (file: string) => mayCarryTimestamp.some((pattern) => pattern.test(file));
     const differences: string[] = [];

@@ -6,7 +6,6 @@
  * as text; JSON-LD, JSON, XML and CSV outputs must parse and carry the text intact.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -15,7 +14,8 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { listFiles, root } from '../helpers/site.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { Browser } from 'playwright-core';
-import { childBuildEnv, scratchBuildDir, inParallel, sitePages } from './crawl.ts';
+import { inParallel, sitePages } from './crawl.ts';
+import { buildSite } from '../helpers/build.ts';
 
 const marker = '<script>alert(';
 let work: string;
@@ -24,15 +24,9 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  work = scratchBuildDir('xss');
-  outDir = join(work, 'dist');
-  const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    env: childBuildEnv({ CONTENT_DIR: join(root, 'tests/fixtures/xss'), OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache') }),
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  if (run.status !== 0) throw new Error(`building tests/fixtures/xss failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+  const run = buildSite({ CONTENT_DIR: join(root, 'tests/fixtures/xss') }, { name: 'xss' });
+  if (run.status !== 0) throw new Error(`building tests/fixtures/xss failed:\n${run.output.slice(-6000)}`);
+  ({ outDir, work } = run);
   server = await startStaticServer(outDir);
   browser = await launchBrowser();
 }, 300_000);
