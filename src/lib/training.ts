@@ -552,7 +552,7 @@ export function mostSimilar(incidents: readonly ResolvedIncident[], perIncident:
       for (const { index, weight } of postings.get(key) ?? []) {
         if (index === self) continue;
         if (scores[index] === 0) touched.push(index);
-        scores[index] += weight;
+        scores[index] = scores[index]! + weight;
       }
     }
     const best: number[] = [];
