@@ -104,3 +104,14 @@ describe('addresses', () => {
     expect(() => attackUrl('X1')).toThrow(/not an ATT&CK id/);
   });
 });
+
+describe('JSON-LD', async () => {
+  const { serialiseJsonLd } = await import('../../src/lib/export/json-ld.ts');
+  it('cannot close its script block and parses back to the same text', () => {
+    const value = { headline: 'Evil </script><script>alert(1)</script> & "quotes"' };
+    const text = serialiseJsonLd(value);
+    expect(text).not.toContain('<');
+    expect(text).not.toContain('>');
+    expect(JSON.parse(text)).toEqual(value);
+  });
+});
