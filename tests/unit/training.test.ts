@@ -1,9 +1,6 @@
 /** The pure logic behind the trainers' pages, over the fixture content resolved by the real model. */
 import { describe, expect, it } from 'vitest';
-import { checkContentFolder } from '../../src/lib/check-content.ts';
-import { buildKnowledgeBase, type KnowledgeBase } from '../../src/lib/model.ts';
-import type { ValidEntry } from '../../src/lib/integrity.ts';
-import { formatProblems } from '../../src/lib/problems.ts';
+import type { KnowledgeBase } from '../../src/lib/model.ts';
 import { parsePartialDate, type PartialDate } from '../../src/schemas/dates.ts';
 import {
   catalogueFacets,
@@ -26,6 +23,7 @@ import {
   sessionPlan,
 } from '../../src/lib/training.ts';
 import { makeContent } from '../helpers/fixtures.ts';
+import { knowledgeBaseFrom } from '../helpers/model.ts';
 
 const date = (text: string): PartialDate => parsePartialDate(text)!;
 
@@ -80,23 +78,11 @@ const thirdIncident = secondIncident
   .replace('- { date: 2099-02-10, kind', '- { date: 2098-02-10, kind');
 
 function knowledgeBase(): KnowledgeBase {
-  const { root, contentDir } = makeContent([
+  const { contentDir } = makeContent([
     { file: 'incidents/second-example-2099.md', create: secondIncident },
     { file: 'incidents/third-example-2098.md', create: thirdIncident },
   ]);
-  const { entries, problems } = checkContentFolder(root, contentDir);
-  if (problems.length) throw new Error(formatProblems(problems));
-  const pick = (name: ValidEntry['collection']) =>
-    entries.filter((e) => e.collection === name).map((e) => ({ id: e.id, data: e.data, body: e.body })) as never[];
-  return buildKnowledgeBase({
-    incidents: pick('incidents'),
-    actors: pick('actors'),
-    vendors: pick('vendors'),
-    organisations: pick('organisations'),
-    vulnerabilities: pick('vulnerabilities'),
-    attackTypes: pick('attackTypes'),
-    controls: pick('controls'),
-  });
+  return knowledgeBaseFrom(contentDir);
 }
 
 const kb = knowledgeBase();
@@ -272,7 +258,7 @@ describe('compare pairs', () => {
 
 describe('controls that would have helped', () => {
   it('orders them prevent, detect, limit, recover and carries framework, basis and reasoning', () => {
-    const { contentDir, root } = makeContent([
+    const { contentDir } = makeContent([
       { file: 'controls/caf-d1.yaml', create: 'name: Response and recovery planning\nframework: ncsc-caf\nreference: D1\nsummary: Plans exist and are tested.\n' },
       {
         file: 'incidents/example-lab-2099.md',
@@ -280,9 +266,7 @@ describe('controls that would have helped', () => {
         with: 'controls:\n  - { control: caf-d1, effect: recover, basis: sourced, reasoning: The plan was untested., sources: [s1] }\n',
       },
     ]);
-    const { entries } = checkContentFolder(root, contentDir);
-    const pick = (name: ValidEntry['collection']) => entries.filter((e) => e.collection === name).map((e) => ({ id: e.id, data: e.data })) as never[];
-    const model = buildKnowledgeBase({ incidents: pick('incidents'), actors: pick('actors'), vendors: pick('vendors'), organisations: pick('organisations'), vulnerabilities: pick('vulnerabilities'), attackTypes: pick('attackTypes'), controls: pick('controls') });
+    const model = knowledgeBaseFrom(contentDir);
     const helped = controlsThatHelped(model.incident.get('example-lab-2099')!);
     expect(helped.map((c) => c.effect)).toEqual(['prevent', 'recover']);
     expect(helped[1]).toMatchObject({ id: 'caf-d1', framework: 'NCSC Cyber Assessment Framework', reference: 'D1', basis: 'sourced', sources: ['s1'] });
