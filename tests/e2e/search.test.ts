@@ -301,7 +301,7 @@ describe('without JavaScript', () => {
     expect(await page.innerText('main')).toContain('Search needs JavaScript');
     const links = await page.$$eval('.search-browse a', (as) => as.map((a) => ({ text: a.textContent?.trim(), href: a.getAttribute('href')! })));
     expect(links.map((l) => l.href)).toEqual(
-      ['/attack-types/', '/actors/', '/vendors/', '/organisations/', '/incidents/'].map(sitePath),
+      ['/attack-types/', '/actors/', '/vendors/', '/organisations/', '/incidents/', '/browse/'].map(sitePath),
     );
     for (const link of links) {
       expect(fileForPath(distDir, link.href.slice(base.length - 1)), `${link.text} (${link.href}) exists in the build`).toBeDefined();
