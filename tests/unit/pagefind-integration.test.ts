@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { pathToFileURL } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** What the mocked Pagefind answers; each test sets the parts it is about. */
 const answers = {
@@ -34,7 +36,7 @@ vi.mock('pagefind', () => ({
 const { pagefindIndex } = await import('../../src/integrations/pagefind.ts');
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-const site = '/tmp/nhs-kb-site';
+const site = join(tmpdir(), 'nhs-kb-site');
 const buildDone = () => {
   const hook = pagefindIndex().hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: typeof logger }) => Promise<void>;
   return hook({ dir: pathToFileURL(`${site}/`), logger });
