@@ -7,6 +7,12 @@ import { buildKnowledgeBase, type KnowledgeBase } from '../lib/model.ts';
 
 let cached: Promise<KnowledgeBase> | undefined;
 
+/** getStaticPaths for every route with one page per incident (/incidents/<id>/, /training/<id>/...). */
+export async function incidentStaticPaths() {
+  const kb = await getKnowledgeBase();
+  return kb.incidents.map((incident) => ({ params: { id: incident.id }, props: { id: incident.id } }));
+}
+
 export function getKnowledgeBase(): Promise<KnowledgeBase> {
   cached ??= (async () => {
     const [incidents, actors, vendors, organisations, vulnerabilities, attackTypes, controls] = await Promise.all([
