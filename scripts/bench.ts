@@ -10,10 +10,11 @@
  *   node scripts/bench.ts                 1,000 and 10,000 incidents (the reported run)
  *   node scripts/bench.ts --quick         200 incidents, no Lighthouse (while developing)
  *   node scripts/bench.ts --sizes=500,2000 [--no-baseline] [--no-rebuild] [--no-lighthouse] [--seed=N]
- *                         [--incremental-max=N]  (time experimental.incrementalBuild up to N incidents; default 1000)
+ *                         [--incremental-max=N]  (time an incremental rebuild, INCREMENTAL_BUILD=1, up to N incidents; default 1000)
  *                         [--heap=MB]  (NODE_OPTIONS=--max-old-space-size for the builds)
  *                         [--site-timeout=S]  (stop a site build after S seconds; reported as not finished)
  *                         [--reuse]  (report sizes already measured in bench/out/<size>/result.json)
+ *                         [--out=DIR]  (corpora, builds and partial results under DIR instead of bench/out)
  *
  * Timing targets are reported here, never asserted in tests: times move with machine load.
  */
@@ -22,20 +23,22 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus } from './bench/generate.ts';
 import { writeBaselineProject } from './bench/baseline.ts';
-import { directoryBytes, formatBytes, formatSeconds, runMeasured, type Measured } from './bench/measure.ts';
+import { directoryBytes, formatBytes, formatSeconds, runMeasured, type Measured, type PhaseMarker } from './bench/measure.ts';
 import { measureSearchPayload, type SearchPayload } from './bench/search-probe.ts';
 import { runLighthouse, type LighthouseRow } from './bench/lighthouse.ts';
+import { incrementalOutcome, type IncrementalOutcome } from './bench/incremental.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const startLoad = loadavg()[0]!;
 let lighthouseSize: number | undefined;
-const outRoot = join(root, 'bench/out');
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
 const pagefindBin = join(root, 'node_modules/.bin/pagefind');
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+/** --out=DIR keeps a run's corpora and partial results apart from bench/out (another run's --reuse reads that). */
+const outRoot = option('out') ? resolve(option('out')!) : join(root, 'bench/out');
 const quick = flag('quick');
 const sizes = (option('sizes') ?? (quick ? '200' : '1000,10000')).split(',').map(Number);
 const seed = Number(option('seed') ?? 1);
@@ -55,7 +58,7 @@ interface SizeResult {
   separatePagefind?: Measured;
   baseline?: Measured;
   rebuild?: Measured;
-  incremental?: { primed: Measured; rebuild: Measured; skippedPages: number | undefined };
+  incremental?: { primed: Measured; rebuild: Measured; skippedPages: number | undefined; outcome?: IncrementalOutcome | undefined };
   dist: { bytes: number; files: number };
   pagefind: { bytes: number; files: number };
   htmlPages: number;
@@ -76,6 +79,15 @@ const env = (extra: Record<string, string>) => ({
   ...extra,
 });
 
+/** The site build's phases, from the lines Astro and src/integrations print as each one starts. */
+const sitePhases: PhaseMarker[] = [
+  { name: 'startup and content check', start: /^/ },
+  { name: 'content layer sync and types', start: /\[content\] Syncing content/ },
+  { name: 'bundling (Vite)', start: /Building static entrypoints/ },
+  { name: 'rendering pages', start: /generating static routes/ },
+  { name: 'search index (Pagefind)', start: /\[nhs-kb:pagefind\] building the search index/ },
+];
+
 function assertOk(what: string, run: Measured) {
   if (run.exitCode !== 0) {
     throw new Error(`${what} failed (exit ${run.exitCode}): ${run.command}\n${run.outputTail}`);
@@ -84,12 +96,6 @@ function assertOk(what: string, run: Measured) {
 
 function log(message: string) {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-}
-
-/** The incident route opts in to incremental builds only if getStaticPaths returns a cacheKey. */
-function incidentRouteHasCacheKey(): boolean {
-  const page = join(root, 'src/pages/incidents/[id].astro');
-  return existsSync(page) && readFileSync(page, 'utf8').includes('cacheKey');
 }
 
 async function searchFigures(distDir: string): Promise<SizeResult['search']> {
@@ -156,7 +162,7 @@ async function benchSize(incidents: number): Promise<SizeResult> {
   }
 
   log(`${incidents}: full site build`);
-  const site = await runMeasured(process.execPath, [astroBin, 'build'], { cwd: root, env: buildEnv, ...(siteTimeoutMs ? { timeoutMs: siteTimeoutMs } : {}) });
+  const site = await runMeasured(process.execPath, [astroBin, 'build'], { cwd: root, env: buildEnv, phases: sitePhases, ...(siteTimeoutMs ? { timeoutMs: siteTimeoutMs } : {}) });
   if (site.exitCode !== 0 || site.timedOut) {
     // Reported, not thrown: a build that runs out of memory or time at 10,000 incidents is a result.
     const why = site.timedOut ? `did not finish within ${formatSeconds(site.wallMs)} (stopped by --site-timeout)` : `failed (exit ${site.exitCode})`;
@@ -215,19 +221,24 @@ async function benchSize(incidents: number): Promise<SizeResult> {
 }
 
 /**
- * experimental.incrementalBuild (astro 7.2+) skips only pages whose getStaticPaths returns a
- * cacheKey; it needs one build to write its manifest, then a rebuild after an edit is timed.
+ * The same rebuild with INCREMENTAL_BUILD=1 (Astro's experimental.incrementalBuild): a page whose
+ * getStaticPaths cacheKey (src/lib/page-digests.ts) and route code are unchanged is copied from
+ * the cache instead of rendered. The flag needs one build to write its manifest and page copies
+ * (the priming build, timed too), then the edit and the timed rebuild. Same cache folder, no
+ * --force: --force would ignore the manifest and render everything.
  */
 async function incrementalRebuild(incidents: number, contentDir: string, incidentId: string, buildEnv: NodeJS.ProcessEnv): Promise<SizeResult['incremental']> {
-  log(`${incidents}: experimental.incrementalBuild (priming, then rebuild)`);
-  const incrementalEnv = { ...buildEnv, BENCH_INCREMENTAL_BUILD: '1' };
+  log(`${incidents}: incremental build (priming, then rebuild after an edit)`);
+  const incrementalEnv = { ...buildEnv, INCREMENTAL_BUILD: '1' };
   const primed = await runMeasured(process.execPath, [astroBin, 'build'], { cwd: root, env: incrementalEnv });
   assertOk('incremental priming build', primed);
   editOneIncident(contentDir, incidentId, 2);
+  const started = Date.now();
   const rebuild = await runMeasured(process.execPath, [astroBin, 'build'], { cwd: root, env: incrementalEnv });
   assertOk('incremental rebuild', rebuild);
-  const skipped = /(\d+)\s+page\(s\)\s+skipped|skipped\s+(\d+)/i.exec(rebuild.outputTail);
-  return { primed, rebuild, skippedPages: skipped ? Number(skipped[1] ?? skipped[2]) : undefined };
+  const outcome = incrementalOutcome(String(buildEnv.ASTRO_CACHE_DIR), started);
+  if (outcome) log(`${incidents}: incremental rebuild skipped ${outcome.skipped} of ${outcome.keyed} keyed pages; rendered ${outcome.rendered.join(', ')}`);
+  return { primed, rebuild, skippedPages: outcome?.skipped, outcome };
 }
 
 /** Pages a reader can reach: the sitemap's URLs when there is one, else the HTML files. */
@@ -278,6 +289,12 @@ function report(results: SizeResult[], lighthouse: LighthouseRow[] | string | un
   lines.push(row('full build: time', (r) => (r.site.timedOut ? `did not finish in ${formatSeconds(r.site.wallMs)}` : r.site.exitCode !== 0 ? `FAILED after ${formatSeconds(r.site.wallMs)}` : formatSeconds(siteWall(r))) + (r.separatePagefind ? ` (incl. Pagefind run separately: ${formatSeconds(r.separatePagefind.wallMs)})` : '')));
   lines.push(row('… of which rendering pages (Astro\'s timer)', (r) => /^\d\d:\d\d:\d\d ✓ Completed in (.+?)\.?$/m.exec(r.site.outputTail)?.[1] ?? 'n/a'));
   lines.push(row('… of which Pagefind indexing', (r) => { const m = /search index: ([\d,]+) pages in (\d+) ms/.exec(r.site.outputTail); return m ? `${formatSeconds(Number(m[2]))} (${m[1]} pages)` : 'n/a'; }));
+  for (const phase of sitePhases) {
+    lines.push(row(`… phase: ${phase.name} (time, peak memory)`, (r) => {
+      const figure = r.site.phases?.find((p) => p.name === phase.name);
+      return figure ? `${formatSeconds(figure.wallMs)}, ${formatBytes(figure.peakTreeRssBytes)}` : 'n/a';
+    }));
+  }
   lines.push(row('full build: peak memory', (r) => `${formatBytes(siteMemory(r))}${r.site.timedOut ? ' (until stopped)' : ''}`));
   lines.push(row('bare Astro baseline: time', (r) => (r.baseline ? formatSeconds(r.baseline.wallMs) : 'not run')));
   lines.push(row('bare Astro baseline: peak memory', (r) => (r.baseline ? formatBytes(r.baseline.peakTreeRssBytes) : 'not run')));
@@ -288,9 +305,9 @@ function report(results: SizeResult[], lighthouse: LighthouseRow[] | string | un
   lines.push(row('search payload, one query', (r) => (!r.search ? 'not run' : 'error' in r.search ? `error: ${r.search.error}` : describeSearch(r.search))));
   lines.push(row('rebuild after editing one incident', (r) => (r.rebuild ? `${formatSeconds(r.rebuild.wallMs)}, ${formatBytes(r.rebuild.peakTreeRssBytes)}` : 'not run')));
   lines.push(
-    row('same with experimental.incrementalBuild', (r) =>
+    row('same with INCREMENTAL_BUILD=1 (experimental.incrementalBuild)', (r) =>
       r.incremental
-        ? `${formatSeconds(r.incremental.rebuild.wallMs)} (priming build ${formatSeconds(r.incremental.primed.wallMs)}${r.incremental.skippedPages !== undefined ? `; ${r.incremental.skippedPages} pages skipped` : ''})`
+        ? `${formatSeconds(r.incremental.rebuild.wallMs)}, ${formatBytes(r.incremental.rebuild.peakTreeRssBytes)} (priming build ${formatSeconds(r.incremental.primed.wallMs)}${r.incremental.outcome ? `; ${r.incremental.outcome.skipped.toLocaleString('en-GB')} of ${r.incremental.outcome.keyed.toLocaleString('en-GB')} keyed pages skipped, ${r.incremental.outcome.rendered.length} rendered` : ''})`
         : `not run (above --incremental-max=${incrementalMax})`,
     ),
   );
@@ -301,12 +318,8 @@ function report(results: SizeResult[], lighthouse: LighthouseRow[] | string | un
   if (!results.some((r) => r.timeline)) lines.push(row('timeline figures', () => 'scripts/bench/timeline.ts absent'));
   lines.push('');
   lines.push('Notes:');
-  lines.push(
-    incidentRouteHasCacheKey()
-      ? '- The incident route returns a cacheKey, so experimental.incrementalBuild can skip unchanged incident pages.'
-      : '- experimental.incrementalBuild exists in astro 7.3.5 but only skips pages whose getStaticPaths returns a cacheKey; no route here returns one, so the flag skips nothing and its rebuild is a full rebuild.',
-  );
   lines.push('- "Rebuild" reuses the full build\'s cache folder (Astro\'s content layer re-parses only the changed file); every page is still rendered and Pagefind re-indexes the whole site.');
+  lines.push('- With INCREMENTAL_BUILD=1 every dynamic route returns a cacheKey (src/lib/page-digests.ts): a page is re-rendered only when its route code or something it shows changed; pages without dynamic params (home, lists, timeline, site feed, sitemap, CSV, STIX) are always rendered, and Pagefind still re-indexes the whole site.');
   for (const r of results) for (const error of r.errors) lines.push(`- ${r.incidents} incidents: a step failed: ${error.split('\n').slice(0, 6).join(' / ')}`);
   lines.push('');
   lines.push('## Lighthouse');
@@ -324,7 +337,7 @@ function report(results: SizeResult[], lighthouse: LighthouseRow[] | string | un
 
 async function main() {
   mkdirSync(outRoot, { recursive: true });
-  const resultsFile = join(root, quick || (option('sizes') && !flag('reuse')) ? 'bench/out/RESULTS.partial.md' : 'bench/RESULTS.md');
+  const resultsFile = quick || (option('sizes') && !flag('reuse')) ? join(outRoot, 'RESULTS.partial.md') : join(root, 'bench/RESULTS.md');
   const results: SizeResult[] = [];
   // Written after every size, so a long run that is stopped still leaves what it measured.
   const save = (lighthouse: LighthouseRow[] | string | undefined) => {

@@ -19,6 +19,20 @@ export interface Measured {
   outputTail: string;
   /** The run was stopped at its time limit (the figures are then lower bounds). */
   timedOut?: boolean;
+  /** Wall time and peak tree memory of each phase that was seen (see PhaseMarker), in order. */
+  phases?: PhaseFigure[];
+}
+
+/** A phase starts at the first output line matching `start`; the run starts in the first phase. */
+export interface PhaseMarker {
+  name: string;
+  start: RegExp;
+}
+
+export interface PhaseFigure {
+  name: string;
+  wallMs: number;
+  peakTreeRssBytes: number;
 }
 
 const pageSize = 4096;
@@ -82,7 +96,7 @@ function treeRss(root: number): { total: number; largest: number } {
 export function runMeasured(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number; echo?: boolean; timeoutMs?: number } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number; echo?: boolean; timeoutMs?: number; phases?: PhaseMarker[] } = {},
 ): Promise<Measured> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
@@ -90,10 +104,32 @@ export function runMeasured(
     let peakTree = 0;
     let peakProcess = 0;
     let output = '';
+    // Phases: markers are matched line by line on the output as it arrives, so each phase's time
+    // and memory peak are known without parsing logs afterwards (the tail keeps only 8,000 chars).
+    const markers = options.phases ?? [];
+    const phases: PhaseFigure[] = markers.length ? [{ name: markers[0]!.name, wallMs: 0, peakTreeRssBytes: 0 }] : [];
+    let phaseStarted = started;
+    let nextMarker = 1;
+    let partialLine = '';
+    const enterPhases = (text: string) => {
+      const lines = (partialLine + text).split('\n');
+      partialLine = lines.pop() ?? '';
+      for (const line of lines) {
+        // Phases are ordered: a marker only counts once the ones before it were seen.
+        while (nextMarker < markers.length && markers[nextMarker]!.start.test(line)) {
+          const now = performance.now();
+          phases.at(-1)!.wallMs = now - phaseStarted;
+          phaseStarted = now;
+          phases.push({ name: markers[nextMarker]!.name, wallMs: 0, peakTreeRssBytes: 0 });
+          nextMarker++;
+        }
+      }
+    };
     const keep = (chunk: Buffer) => {
       const text = chunk.toString();
       if (options.echo) process.stderr.write(text);
       output = (output + text).slice(-8000);
+      if (markers.length) enterPhases(text);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
@@ -102,6 +138,8 @@ export function runMeasured(
       const { total, largest } = treeRss(child.pid);
       peakTree = Math.max(peakTree, total);
       peakProcess = Math.max(peakProcess, largest);
+      const phase = phases.at(-1);
+      if (phase) phase.peakTreeRssBytes = Math.max(phase.peakTreeRssBytes, total);
     };
     const timer = setInterval(sample, options.sampleMs ?? 150);
     let timedOut = false;
@@ -126,6 +164,7 @@ export function runMeasured(
     child.on('close', (code) => {
       clearInterval(timer);
       if (limit) clearTimeout(limit);
+      if (phases.length) phases.at(-1)!.wallMs = performance.now() - phaseStarted;
       resolvePromise({
         command: [command, ...args].join(' '),
         exitCode: code ?? 1,
@@ -134,6 +173,7 @@ export function runMeasured(
         peakProcessRssBytes: peakProcess,
         outputTail: output.split('\n').slice(-40).join('\n'),
         ...(timedOut ? { timedOut } : {}),
+        ...(phases.length ? { phases } : {}),
       });
     });
   });

@@ -4,13 +4,37 @@
  */
 import { getCollection } from 'astro:content';
 import { buildKnowledgeBase, type KnowledgeBase } from '../lib/model.ts';
+import { getPageDigests, type PageDigests } from '../lib/page-digests.ts';
 
 let cached: Promise<KnowledgeBase> | undefined;
 
-/** getStaticPaths for every route with one page per incident (/incidents/<id>/, /training/<id>/...). */
-export async function incidentStaticPaths() {
+/** A route's cacheKey for each page, or undefined for every page when keys are not used. */
+export type CacheKeys = { [K in keyof PageDigests]: (...args: Parameters<PageDigests[K]>) => string | undefined };
+
+const noCacheKeys = new Proxy({} as CacheKeys, { get: () => () => undefined });
+
+/**
+ * The cacheKeys for the routes' getStaticPaths. Only incremental builds (INCREMENTAL_BUILD=1, the
+ * switch astro.config.mjs reads) look at them, and digesting every page's data costs about 5 s at
+ * 10,000 incidents, so full builds skip it.
+ */
+export function getCacheKeys(kb: KnowledgeBase): CacheKeys {
+  return process.env.INCREMENTAL_BUILD === '1' ? getPageDigests(kb) : noCacheKeys;
+}
+
+/**
+ * getStaticPaths for every route with one page per incident (/incidents/<id>/, /training/<id>/...).
+ * The cacheKey lets an incremental build skip the page when nothing it shows changed: 'case-study'
+ * pages also show the incident's compare pairs (src/lib/page-digests.ts).
+ */
+export async function incidentStaticPaths(page: 'incident' | 'case-study' = 'incident') {
   const kb = await getKnowledgeBase();
-  return kb.incidents.map((incident) => ({ params: { id: incident.id }, props: { id: incident.id } }));
+  const digests = getCacheKeys(kb);
+  return kb.incidents.map((incident) => ({
+    params: { id: incident.id },
+    props: { id: incident.id },
+    cacheKey: page === 'case-study' ? digests.caseStudy(incident.id) : digests.incident(incident.id),
+  }));
 }
 
 export function getKnowledgeBase(): Promise<KnowledgeBase> {

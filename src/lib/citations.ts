@@ -36,7 +36,8 @@ export function linkCitations(html: string, numbers: ReadonlyMap<string, number>
     const links = ids
       .map((id) => `<a href="#${anchor(id)}" aria-label="${citeLabel(numbers.get(id)!)}">${numbers.get(id)}</a>`)
       .join(', ');
-    // A no-break space keeps the number on the line of the word it supports.
-    return `${space ? '&nbsp;' : ''}<sup class="cite">[${links}]</sup>`;
+    // A no-break space keeps the number on the line of the word it supports. The numbers stay out
+    // of the search index and its excerpts, as on every other cite (SourceRefs).
+    return `${space ? '&nbsp;' : ''}<sup class="cite" data-pagefind-ignore>[${links}]</sup>`;
   });
 }

@@ -128,9 +128,13 @@ export function incidentSearchTerms(incident: ResolvedIncident, context?: FacetC
   return { names, identifiers };
 }
 
-/** The day the incident started, as YYYY-MM-DD, for sorting browse results newest first. */
+/**
+ * The day the incident is placed at in newest-first lists (the model's sortDate: a start known only
+ * to the month or year counts as its latest possible day), as YYYY-MM-DD, so that browsing on the
+ * search page orders incidents as every other list on the site does.
+ */
 export function incidentSortDate(incident: ResolvedIncident): string {
-  return incident.start.toISOString().slice(0, 10);
+  return incident.sortDate.toISOString().slice(0, 10);
 }
 
 /**

@@ -34,6 +34,8 @@ export interface Statement {
   text: string;
   certainty: Certainty;
   sources: string[];
+  /** Word for word in Key facts too: the search index skips it so the page is not counted twice. */
+  repeatsKeyFacts?: true;
 }
 
 export interface CertaintyOverview {
@@ -48,7 +50,7 @@ export function certaintyOverview(incident: ResolvedIncident): CertaintyOverview
   const data = incident.data;
   const statements: Statement[] = [];
   for (const actor of incident.actors) {
-    statements.push({ topic: 'Who did it', text: `${actor.entry.data.name}. ${actor.basis}`, certainty: actor.attribution, sources: actor.sources });
+    statements.push({ topic: 'Who did it', text: `${actor.entry.data.name}. ${actor.basis}`, certainty: actor.attribution, sources: actor.sources, repeatsKeyFacts: true });
   }
   if (data.initialAccess) {
     statements.push({ topic: 'How they got in', text: data.initialAccess.description, certainty: data.initialAccess.certainty, sources: data.initialAccess.sources });

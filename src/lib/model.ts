@@ -83,8 +83,13 @@ function must<T>(map: Map<string, T>, id: string, what: string, incidentId: stri
   return found;
 }
 
+/**
+ * Adds an incident to a reverse list once. Incidents are added one at a time, in order, so a repeat
+ * (an incident naming the same entity twice, or a vendor reached through a CVE too) can only be the
+ * last item: checking that keeps this linear where `includes` made large lists quadratic.
+ */
 function pushOnce<T>(list: T[], item: T) {
-  if (!list.includes(item)) list.push(item);
+  if (list.at(-1) !== item) list.push(item);
 }
 
 /**

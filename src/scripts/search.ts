@@ -3,7 +3,10 @@
  * query and the ticked filters, results with highlighted excerpts and a kind label, and the whole
  * state in the URL (typing replaces the history entry, a submitted query or a toggled filter adds
  * one, so Back steps through searches). The result count is announced through a polite live
- * region. Everything is native form controls and links, so the keyboard works without extra code.
+ * region. Results are drawn five at a time, because each one downloads its page's fragment: the
+ * "Show more results" button draws the next five, says so in the live region and moves focus to
+ * the first of them. Everything is native form controls and links, so the keyboard works without
+ * extra code.
  */
 import {
   facetKeys,
@@ -39,7 +42,12 @@ interface Pagefind {
   search(term: string | null, options?: { filters?: Selected; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse | null>;
 }
 
-const pageSize = 10;
+/**
+ * Results drawn per batch. Each drawn result fetches its page's fragment (the page's whole indexed
+ * text, 1 to 8 kB compressed), so five keeps the first search small; "Show more results" draws the
+ * next five.
+ */
+const pageSize = 5;
 /** Long enough to skip the keystrokes of a word typed at speed, short enough to feel immediate. */
 const typingDelayMs = 150;
 /** Facets with more values than this show the most common ones and a button for the rest. */
@@ -93,6 +101,7 @@ export function startSearchPage(root: HTMLElement | null): void {
   const filtersSection = root.querySelector<HTMLElement>('#search-filters')!;
   const facetsContainer = root.querySelector<HTMLElement>('#search-facets')!;
   const clearButton = root.querySelector<HTMLButtonElement>('#search-clear')!;
+  const resultsSection = root.querySelector<HTMLElement>('#search-results')!;
   const list = root.querySelector<HTMLOListElement>('#search-results-list')!;
   const moreButton = root.querySelector<HTMLButtonElement>('#search-more')!;
   const loadFiltersButton = root.querySelector<HTMLButtonElement>('#search-load-filters')!;
@@ -110,6 +119,30 @@ export function startSearchPage(root: HTMLElement | null): void {
   let shown = 0;
   let current: PagefindResult[] = [];
   let typingTimer: number | undefined;
+  let loadingMore = false;
+  let revealed = false;
+  /** The status line for the current results, without the "showing the first N" part. */
+  let lastDescription = '';
+
+  /**
+   * Shows the filters and results together with the first results, in one frame: revealed one
+   * after the other, the filters (above the results on narrow screens) would push down what was
+   * already painted, and the page would jump.
+   */
+  const reveal = () => {
+    revealed = true;
+    filtersSection.hidden = controls.size === 0 && loadFiltersButton.hidden;
+    resultsSection.hidden = false;
+  };
+
+  /**
+   * How many results the reader had drawn on this history entry. Kept in history.state, not the
+   * URL: a shared link opens at the first batch, but Back from a result returns to the same list.
+   */
+  const rememberedShown = (state: unknown): number => {
+    const n = (state as { shown?: unknown } | null)?.shown;
+    return typeof n === 'number' && Number.isInteger(n) && n > pageSize ? n : pageSize;
+  };
 
   const readState = () => {
     const params = new URLSearchParams(location.search);
@@ -176,7 +209,7 @@ export function startSearchPage(root: HTMLElement | null): void {
     for (const [key, values] of controls) {
       for (const value of selected[key] ?? []) values.get(value)!.input.checked = true;
     }
-    filtersSection.hidden = controls.size === 0;
+    if (revealed) reveal();
   };
 
   /** Values that would empty the results are hidden (unless ticked); long facets show their first few. */
@@ -240,15 +273,41 @@ export function startSearchPage(root: HTMLElement | null): void {
     return item;
   };
 
-  const showMore = async (id: number, focusFirst: boolean) => {
+  /** The status line: the count first (the live region reads it), then how many are on screen. */
+  const announce = () => {
+    status.textContent = shown < current.length ? `${lastDescription}, showing the first ${shown}` : lastDescription;
+  };
+
+  const updateMoreButton = () => {
+    const remaining = current.length - shown;
+    moreButton.hidden = remaining <= 0;
+    const next = Math.min(pageSize, remaining);
+    moreButton.textContent = `Show ${plural(next, 'more result', 'more results')} (${remaining.toLocaleString('en-GB')} not shown yet)`;
+  };
+
+  /** Draws the next batch below the current one and moves focus to its first link. */
+  const showMore = async () => {
+    if (loadingMore || list.dataset.searchState !== 'done' || shown >= current.length) return;
+    loadingMore = true;
+    moreButton.setAttribute('aria-disabled', 'true');
+    const id = runId;
     const batch = current.slice(shown, shown + pageSize);
-    const items = await Promise.all(batch.map(renderResult));
-    if (id !== runId) return;
-    list.append(...items);
-    shown += batch.length;
-    moreButton.hidden = shown >= current.length;
-    moreButton.textContent = `Show more results (${plural(current.length - shown, 'more', 'more')})`;
-    if (focusFirst) items[0]?.querySelector('a')?.focus();
+    try {
+      const items = await Promise.all(batch.map(renderResult));
+      if (id !== runId) return;
+      list.append(...items);
+      shown += items.length;
+      history.replaceState({ ...(history.state as object | null), shown }, '');
+      updateMoreButton();
+      announce();
+      items[0]?.querySelector('a')?.focus();
+    } catch (error) {
+      console.error(error);
+      if (id === runId) status.textContent = 'The next results could not be loaded. Check your connection and press “Show more results” again.';
+    } finally {
+      loadingMore = false;
+      moreButton.removeAttribute('aria-disabled');
+    }
   };
 
   const describe = (query: string, selected: Selected, count: number) => {
@@ -258,19 +317,26 @@ export function startSearchPage(root: HTMLElement | null): void {
       if (count === 0) return `No results for “${query}”${filters}. Check the spelling, try another name${filterCount ? ' or untick a filter' : ''}.`;
       return `${plural(count, 'result', 'results')} for “${query}”${filters}`;
     }
-    if (filterCount === 0) return `${plural(count, 'incident', 'incidents')}, newest first. Type a name to search them, or tick a filter to narrow them.`;
+    // Kept short: the status line has two lines reserved, so a longer one would push the results down.
+    if (filterCount === 0) return `${plural(count, 'incident', 'incidents')}, newest first`;
     return `${plural(count, 'incident matches', 'incidents match')} the ${plural(filterCount, 'ticked filter', 'ticked filters')}`;
   };
 
-  const run = async (mode: 'push' | 'replace' | 'none') => {
+  /** Searches with the box and ticked filters; `draw` results are drawn (one batch unless restoring a list). */
+  const run = async (mode: 'push' | 'replace' | 'none', draw = pageSize) => {
     if (!pagefind) return;
     const id = ++runId;
     const query = input.value.trim();
     const selected = selectedFromControls();
     const url = `${location.pathname}${searchQueryString(query, selected)}`;
-    if (mode !== 'none' && url !== `${location.pathname}${location.search}`) {
-      if (mode === 'push') history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
+    if (mode !== 'none') {
+      if (url !== `${location.pathname}${location.search}`) {
+        if (mode === 'push') history.pushState(null, '', url);
+        else history.replaceState(null, '', url);
+      } else if (history.state !== null) {
+        // A new search draws one batch again, so this entry no longer has more drawn.
+        history.replaceState(null, '');
+      }
     }
     list.dataset.searchState = 'searching';
     const browsing = !query;
@@ -282,20 +348,31 @@ export function startSearchPage(root: HTMLElement | null): void {
       console.error(error);
       status.textContent = 'The search failed to load part of its index. Check your connection and try again, or use the browse pages below.';
       list.dataset.searchState = 'error';
+      reveal();
       return;
     }
     if (!response || id !== runId) return;
-    current = response.results;
-    shown = 0;
     updateCounts(response.filters);
-    const first = current.slice(0, pageSize);
-    const items = await Promise.all(first.map(renderResult));
+    const first = response.results.slice(0, draw);
+    let items: HTMLLIElement[];
+    try {
+      items = await Promise.all(first.map(renderResult));
+    } catch (error) {
+      if (id !== runId) return;
+      console.error(error);
+      status.textContent = 'The search failed to load its results. Check your connection and try again, or use the browse pages below.';
+      list.dataset.searchState = 'error';
+      reveal();
+      return;
+    }
     if (id !== runId) return;
+    current = response.results;
     list.replaceChildren(...items);
+    reveal();
     shown = first.length;
-    moreButton.hidden = shown >= current.length;
-    moreButton.textContent = `Show more results (${plural(current.length - shown, 'more', 'more')})`;
-    status.textContent = describe(query, selected, current.length);
+    updateMoreButton();
+    lastDescription = describe(query, selected, current.length);
+    announce();
     list.dataset.query = query;
     list.dataset.searchState = 'done';
   };
@@ -324,12 +401,12 @@ export function startSearchPage(root: HTMLElement | null): void {
     input.focus();
     void run('push');
   });
-  moreButton.addEventListener('click', () => void showMore(runId, true));
-  window.addEventListener('popstate', async () => {
+  moreButton.addEventListener('click', () => void showMore());
+  window.addEventListener('popstate', async (event) => {
     const state = readState();
     if (Object.keys(state.selected).length > 0) await loadFacets(state.selected);
     applyState(state);
-    void run('none');
+    void run('none', rememberedShown(event.state));
   });
 
   let facetsLoaded = false;
@@ -344,7 +421,7 @@ export function startSearchPage(root: HTMLElement | null): void {
     loadFiltersButton.disabled = true;
     loadFiltersButton.textContent = 'Loading filters…';
     await loadFacets(selectedFromControls());
-    await run('none');
+    await run('none', rememberedShown(history.state));
     facetsContainer.querySelector<HTMLElement>('summary, input')?.focus();
   });
 
@@ -360,10 +437,9 @@ export function startSearchPage(root: HTMLElement | null): void {
       await pagefind.init();
       if (root.dataset.facets === 'eager' || Object.keys(initial.selected).length > 0) await loadFacets(initial.selected);
       else {
-        filtersSection.hidden = false;
         loadFiltersButton.hidden = false;
       }
-      await run('none');
+      await run('none', rememberedShown(history.state));
     } catch (error) {
       console.error(error);
       status.textContent = `Search could not load its index from ${root.dataset.bundle}. Reload the page to try again, or use the browse pages below.`;

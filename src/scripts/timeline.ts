@@ -6,10 +6,16 @@
  * Units: x positions are in the SVGs' own units (every block shares one viewBox width); d3-zoom
  * works in CSS pixels on the HTML canvas around them, so its transform is converted on the way in
  * and out.
+ *
+ * Start-up does as little as it can, because with 10,000 incidents the page is already busy parsing
+ * its HTML: marks are read from the DOM only when their block comes into sight or a feature needs
+ * them (a filter, the arrow keys, printing), nothing is redrawn while the view is the one the build
+ * drew, and nothing measures the layout until the browser has done it anyway (ResizeObserver).
  */
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { fittedAxisTicks, type AxisTick } from '../lib/timeline/ticks.ts';
+import { gridPath, viewStatus } from '../lib/timeline/marks-svg.ts';
 import {
   filterAttributes,
   filterKeys,
@@ -24,7 +30,6 @@ const svgNS = 'http://www.w3.org/2000/svg';
 const dayMs = 86_400_000;
 /** The closest zoom shows two weeks across the chart: dates here are at most day-precise. */
 const closestSpanMs = 14 * dayMs;
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Zoom in SVG units: a mark at x (zoom 1) is drawn at x * k + shift. */
 interface View {
@@ -34,11 +39,12 @@ interface View {
 
 interface Mark {
   element: SVGAElement;
-  /** The group that places the mark: its transform moves it. */
-  place: Element;
-  bar: SVGGElement | null;
+  block: Block;
+  /** The bar: one path, or a group of a sure and an uncertain path; zooming scales it along x. */
+  bar: SVGGraphicsElement | null;
   label: SVGTextElement | null;
   x0: number;
+  /** Where the bar ends at zoom 1; only marks whose label ends there (labelEnd) need it. */
   x1: number;
   y: number;
   row: number;
@@ -50,16 +56,18 @@ interface Mark {
 /** One SVG block of rows: redrawn only while in sight, and brought up to date when it scrolls back. */
 interface Block {
   container: Element;
-  grid: SVGGElement | null;
+  svg: SVGSVGElement;
+  grid: SVGPathElement | null;
   height: number;
-  marks: Mark[];
+  /** Read from the DOM on first need (see marksOf). */
+  marks: Mark[] | null;
   inSight: boolean;
+  /** The view the block's marks are drawn at; null when they must be redrawn whatever the view. */
   drawnAt: View | null;
 }
 
-function describeDay(date: Date): string {
-  return `${date.getUTCDate()} ${monthNames[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
+/** The view the build drew: zoom 1, no shift. */
+const buildView: View = { k: 1, shift: 0 };
 
 function numberData(element: HTMLElement, name: string): number {
   const value = Number(element.dataset[name]);
@@ -77,9 +85,13 @@ class IncidentTimeline extends HTMLElement {
   private canvas!: HTMLElement;
   private axes: SVGSVGElement[] = [];
   private blocks: Block[] = [];
-  private marks: Mark[] = [];
-  /** Marks in time order, for the arrow keys. */
-  private inTimeOrder: Mark[] = [];
+  private blockOfSvg = new Map<Element, Block>();
+  private markOfElement = new WeakMap<Element, Mark>();
+  /** Every mark, once something has needed them all (see allMarks). */
+  private everyMark: Mark[] | null = null;
+  /** Marks in time order, for the arrow keys (built on first use). */
+  private timeOrder: Mark[] | null = null;
+  private total = 0;
   private zoomBehavior!: ZoomBehavior<HTMLElement, unknown>;
   private view: View = { k: 1, shift: 0 };
   private ticks: (AxisTick & { x: number })[] = [];
@@ -105,37 +117,21 @@ class IncidentTimeline extends HTMLElement {
     this.status = this.querySelector('[data-status]');
     this.tooltip = this.querySelector('[data-tooltip]');
     this.axes = [...canvas.querySelectorAll<SVGSVGElement>('svg[data-axis]')];
+    this.total = numberData(this, 'total');
 
     for (const svg of canvas.querySelectorAll<SVGSVGElement>('svg[data-chunk]')) {
-      const marks = [...svg.querySelectorAll<SVGAElement>('a.tl-mark')].map((element): Mark => {
-        const place = element.parentElement ?? element;
-        const y = Number(/,\s*([-\d.]+)\)/.exec(place.getAttribute('transform') ?? '')?.[1] ?? 0);
-        const split = (name: string) => (element.dataset[name] ?? '').split(' ').filter(Boolean);
-        return {
-          element,
-          place,
-          bar: element.querySelector<SVGGElement>('.tl-bar'),
-          label: element.querySelector<SVGTextElement>('text'),
-          x0: Number(element.dataset.x0),
-          x1: Number(element.dataset.x1),
-          y,
-          row: Number(element.dataset.row),
-          labelEnd: element.hasAttribute('data-label-end'),
-          ids: { type: split(filterAttributes.type), attacker: split(filterAttributes.attacker), vendor: split(filterAttributes.vendor) },
-          visible: true,
-        };
-      });
-      this.marks.push(...marks);
-      this.blocks.push({
+      const block: Block = {
         container: svg.parentElement ?? svg,
-        grid: svg.querySelector<SVGGElement>('[data-grid]'),
+        svg,
+        grid: svg.querySelector<SVGPathElement>('[data-grid]'),
         height: svg.viewBox.baseVal.height,
-        marks,
+        marks: null,
         inSight: false,
-        drawnAt: null,
-      });
+        drawnAt: buildView,
+      };
+      this.blocks.push(block);
+      this.blockOfSvg.set(svg, block);
     }
-    this.inTimeOrder = [...this.marks].sort((a, b) => a.x0 - b.x0 || a.row - b.row);
 
     this.watchSight();
     this.setUpZoom();
@@ -144,7 +140,49 @@ class IncidentTimeline extends HTMLElement {
     const controls = this.querySelector<HTMLElement>('[data-controls]');
     if (controls) controls.hidden = false;
     this.render(this.view);
-    this.announce();
+    // The page already says what the full view shows; only a filter from the URL changes that.
+    if (this.filtering()) this.announce();
+  }
+
+  // ---- marks, read from the DOM on first need -------------------------------------------------
+
+  private marksOf(block: Block): Mark[] {
+    if (block.marks) return block.marks;
+    block.marks = [...block.svg.querySelectorAll<SVGAElement>('a.tl-mark')].map((element): Mark => {
+      // The build places each mark with translate(x0,y) at zoom 1.
+      const [, x0 = '0', y = '0'] = /translate\(\s*([-\d.]+)[\s,]+([-\d.]+)\)/.exec(element.getAttribute('transform') ?? '') ?? [];
+      const split = (name: string) => (element.dataset[name] ?? '').split(' ').filter(Boolean);
+      const mark: Mark = {
+        element,
+        block,
+        bar: element.querySelector<SVGGraphicsElement>('.tl-bar'),
+        label: element.querySelector<SVGTextElement>('text'),
+        x0: Number(x0),
+        // data-label-end holds the bar's end: such a label is anchored there and moves with it.
+        x1: Number(element.dataset.labelEnd ?? x0),
+        y: Number(y),
+        row: Number(element.dataset.row),
+        labelEnd: element.hasAttribute('data-label-end'),
+        ids: { type: split(filterAttributes.type), attacker: split(filterAttributes.attacker), vendor: split(filterAttributes.vendor) },
+        visible: true,
+      };
+      this.markOfElement.set(element, mark);
+      return mark;
+    });
+    return block.marks;
+  }
+
+  private allMarks(): Mark[] {
+    this.everyMark ??= this.blocks.flatMap((block) => this.marksOf(block));
+    return this.everyMark;
+  }
+
+  private markOf(target: EventTarget | null): Mark | undefined {
+    const element = target instanceof Element ? target.closest('a.tl-mark') : null;
+    if (!element) return undefined;
+    const block = this.blockOfSvg.get(element.closest('svg[data-chunk]') ?? element);
+    if (block) this.marksOf(block);
+    return this.markOfElement.get(element);
   }
 
   // ---- zoom and pan -------------------------------------------------------------------------
@@ -163,7 +201,6 @@ class IncidentTimeline extends HTMLElement {
     this.zoomBehavior = zoom<HTMLElement, unknown>()
       .scaleExtent([1, maxZoom])
       .extent(extent)
-      .translateExtent(extent())
       // A plain wheel scrolls the page (a long chart would otherwise trap it); Ctrl or Cmd with the
       // wheel zooms, as does a trackpad pinch, which browsers report as a wheel with Ctrl held.
       .filter((event: Event) => (event.type === 'wheel' ? (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey : !(event as MouseEvent).button))
@@ -181,7 +218,8 @@ class IncidentTimeline extends HTMLElement {
     this.canvas.classList.add('tl-zoomable');
     // Let the page scroll vertically on touch screens; horizontal drags still pan the chart.
     this.canvas.style.touchAction = 'pan-y';
-    // The pixel extents follow the canvas width; keep the same dates in view when it changes.
+    // The pixel extents follow the canvas width; keep the same dates in view when it changes. The
+    // first call comes once the browser has laid the page out, so start-up forces no layout.
     new ResizeObserver(() => {
       const [from, to] = this.visibleUnits();
       this.zoomBehavior.translateExtent(extent());
@@ -274,16 +312,17 @@ class IncidentTimeline extends HTMLElement {
 
   private drawBlock(block: Block) {
     const view = this.view;
-    if (block.drawnAt === view) return;
+    const drawn = block.drawnAt;
+    if (drawn && drawn.k === view.k && drawn.shift === view.shift) return;
     block.drawnAt = view;
     const barScale = `scale(${view.k},1)`;
-    for (const mark of block.marks) {
+    for (const mark of this.marksOf(block)) {
       if (!mark.visible) continue;
-      mark.place.setAttribute('transform', `translate(${mark.x0 * view.k + view.shift},${mark.y})`);
+      mark.element.setAttribute('transform', `translate(${mark.x0 * view.k + view.shift},${mark.y})`);
       mark.bar?.setAttribute('transform', barScale);
       if (mark.labelEnd) mark.label?.setAttribute('x', String(Math.max((mark.x1 - mark.x0) * view.k, 6)));
     }
-    block.grid?.replaceChildren(...this.ticks.map((tick) => svgElement('line', { x1: tick.x, x2: tick.x, y1: 0, y2: block.height })));
+    block.grid?.setAttribute('d', gridPath(this.ticks.map((tick) => tick.x), block.height));
   }
 
   private watchSight() {
@@ -306,10 +345,10 @@ class IncidentTimeline extends HTMLElement {
   private announce() {
     if (!this.status) return;
     const [from, to] = this.visibleUnits();
-    const shown = this.marks.filter((m) => m.visible).length;
-    const total = this.marks.length;
-    const count = shown === total ? (total === 1 ? 'the only incident' : `all ${total} incidents`) : `${shown} of ${total} incidents`;
-    this.status.textContent = `Showing ${count}, ${describeDay(new Date(this.dateAt(from)))} to ${describeDay(new Date(this.dateAt(to)))}.`;
+    const shown = this.filtering() ? this.allMarks().filter((m) => m.visible).length : this.total;
+    const text = viewStatus(shown, this.total, new Date(this.dateAt(from)), new Date(this.dateAt(to)));
+    // Rewriting the same words would make some screen readers say them again.
+    if (this.status.textContent !== text) this.status.textContent = text;
   }
 
   // ---- filters ------------------------------------------------------------------------------
@@ -336,11 +375,16 @@ class IncidentTimeline extends HTMLElement {
       this.applyFilters();
       this.announce();
     });
-    this.applyFilters();
+    if (this.filtering()) this.applyFilters();
+  }
+
+  /** True while any filter is chosen. */
+  private filtering(): boolean {
+    return filterKeys.some((key) => this.filters[key]);
   }
 
   private applyFilters() {
-    for (const mark of this.marks) {
+    for (const mark of this.allMarks()) {
       const visible = matchesFilters(mark.ids, this.filters);
       mark.visible = visible;
       mark.element.classList.toggle('tl-hidden', !visible);
@@ -360,11 +404,7 @@ class IncidentTimeline extends HTMLElement {
   // ---- keyboard and details -----------------------------------------------------------------
 
   private setUpKeyboardAndDetails() {
-    const byElement = new Map(this.marks.map((m) => [m.element as Element, m]));
-    const markOf = (target: EventTarget | null) => {
-      const element = target instanceof Element ? target.closest('a.tl-mark') : null;
-      return element ? byElement.get(element) : undefined;
-    };
+    const markOf = (target: EventTarget | null) => this.markOf(target);
     this.canvas.addEventListener('keydown', (event) => {
       const current = markOf(event.target);
       if (!current) return;
@@ -394,7 +434,8 @@ class IncidentTimeline extends HTMLElement {
 
   /** The mark an arrow key moves to: undefined when the key is not ours, null when there is nowhere to go. */
   private neighbour(current: Mark, key: string): Mark | null | undefined {
-    const shown = this.inTimeOrder.filter((m) => m.visible);
+    this.timeOrder ??= [...this.allMarks()].sort((a, b) => a.x0 - b.x0 || a.row - b.row);
+    const shown = this.timeOrder.filter((m) => m.visible);
     const index = shown.indexOf(current);
     switch (key) {
       case 'ArrowRight': return shown[index + 1] ?? null;
@@ -421,14 +462,14 @@ class IncidentTimeline extends HTMLElement {
     const [from, to] = this.visibleUnits();
     const span = to - from;
     this.moveTo(mark.x0 - span / 3, mark.x0 + (span * 2) / 3, false);
-    const block = this.blocks.find((b) => b.marks.includes(mark));
-    if (block) this.drawBlock(block);
+    this.drawBlock(mark.block);
   }
 
   private showDetails(mark: Mark) {
     const tooltip = this.tooltip;
     if (!tooltip) return;
-    const title = mark.element.dataset.title ?? '';
+    // The build writes data-title only when the label had to be shortened.
+    const title = mark.element.dataset.title ?? mark.label?.textContent ?? '';
     const name = mark.element.getAttribute('aria-label') ?? '';
     const heading = document.createElement('strong');
     heading.textContent = title;

@@ -10,6 +10,7 @@ import { openSite, type SiteSession } from '../helpers/browser.ts';
 import { knowledgeBaseFrom } from '../helpers/model.ts';
 import { distDir, root } from '../helpers/site.ts';
 import { fileForPath } from '../helpers/links.ts';
+import { incidentSortDate } from '../../src/lib/facets.ts';
 
 /** The content the site under test was built from (the default build uses content/). */
 const kb = knowledgeBaseFrom(resolve(root, process.env.CONTENT_DIR ?? 'content'));
@@ -48,6 +49,41 @@ async function announcedCount(page: Page): Promise<number> {
 }
 
 const sitePath = (path: string) => `${base.replace(/\/$/, '')}${path}`;
+
+/**
+ * Results the page draws at a time. Each drawn result downloads its page's fragment, so this is
+ * part of the first search's byte budget (see scripts/bench/search-payload.ts).
+ */
+const batchSize = 5;
+
+type Incident = (typeof kb.incidents)[number];
+
+/**
+ * Checks `shown` (result paths, in page order) against a newest-first list of `incidents`: newest
+ * first by the date the site sorts on, and, when `whole` is false, the newest of them (incidents
+ * sharing the date at the cut may fall on either side).
+ */
+function expectNewestFirst(shown: string[], incidents: readonly Incident[], whole: boolean) {
+  const dateOf = new Map(incidents.map((i) => [sitePath(`/incidents/${i.id}/`), incidentSortDate(i)]));
+  expect(shown.length).toBe(whole ? incidents.length : Math.min(batchSize, incidents.length));
+  expect(new Set(shown).size, 'no incident twice').toBe(shown.length);
+  for (const path of shown) expect(dateOf.has(path), `${path} is not one of the incidents expected`).toBe(true);
+  const dates = shown.map((path) => dateOf.get(path)!);
+  expect(dates, 'newest first').toEqual([...dates].sort().reverse());
+  const oldestShown = dates[dates.length - 1]!;
+  for (const [path, date] of dateOf) {
+    if (!shown.includes(path)) expect(date <= oldestShown, `${path} (${date}) is newer than a result shown`).toBe(true);
+  }
+}
+
+/** Presses Tab until `predicate` holds for the focused element; fails after `limit` presses. */
+async function tabTo(page: Page, predicate: string, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`(() => { const el = document.activeElement; return Boolean(el && (${predicate})); })()`)) return;
+  }
+  throw new Error(`Tab never reached an element where ${predicate}`);
+}
 
 async function openSearch(path = '/search/') {
   const { context, page } = await site.newPage();
@@ -118,12 +154,7 @@ describe('facets', () => {
   it('lists every incident, newest first, with attack-type counts that agree with the content', async () => {
     const { context, page } = await openSearch('/search/');
     expect(await announcedCount(page)).toBe(kb.incidents.length);
-    const firstPage = kb.incidents.slice(0, 10).map((i) => sitePath(`/incidents/${i.id}/`));
-    const shown = await resultPaths(page);
-    expect([...shown].sort()).toEqual([...firstPage].sort());
-    // Newest first (checked where the newest incident's start date is its own).
-    const [newest, next] = kb.incidents;
-    if (newest && next && newest.start.getTime() !== next.start.getTime()) expect(shown[0]).toBe(firstPage[0]);
+    expectNewestFirst(await resultPaths(page), kb.incidents, false);
     const counts = await page.$$eval('fieldset[data-facet="attack-type"] li:not([hidden])', (items) =>
       Object.fromEntries(items.map((li) => [li.querySelector('input')!.value, Number(li.querySelector('.facet-count')!.getAttribute('data-count'))])),
     );
@@ -138,17 +169,16 @@ describe('facets', () => {
     await page.waitForURL((url) => url.searchParams.getAll('attack-type').includes(name));
     await settled(page);
     await page.waitForFunction((n) => document.querySelector('#search-status')?.textContent?.startsWith(`${n} `), narrowing.incidents.length);
-    // The model lists an attack type's incidents newest first, as the page does.
-    const expected = narrowing.incidents.slice(0, 10).map((i) => sitePath(`/incidents/${i.id}/`)).sort();
     expect(await announcedCount(page)).toBe(narrowing.incidents.length);
-    expect((await resultPaths(page)).sort()).toEqual(expected);
+    const shown = await resultPaths(page);
+    expectNewestFirst(shown, narrowing.incidents, false);
 
     // Reloading the URL gives the same results with the box still ticked.
     const sharedUrl = page.url();
     await page.reload();
     await settled(page);
     expect(page.url()).toBe(sharedUrl);
-    expect((await resultPaths(page)).sort()).toEqual(expected);
+    expect(await resultPaths(page)).toEqual(shown);
     expect(await page.isChecked(`fieldset[data-facet="attack-type"] input[value="${name.replace(/"/g, '\\"')}"]`)).toBe(true);
 
     // Back returns to the unfiltered list.
@@ -218,15 +248,6 @@ describe('large indexes: filters load when asked for', () => {
 });
 
 describe('keyboard and the header search box', () => {
-  /** Presses Tab until `predicate` holds for the focused element; fails after `limit` presses. */
-  async function tabTo(page: Page, predicate: string, limit = 80) {
-    for (let i = 0; i < limit; i++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate(`(() => { const el = document.activeElement; return Boolean(el && (${predicate})); })()`)) return;
-    }
-    throw new Error(`Tab never reached an element where ${predicate}`);
-  }
-
   it('can type a query, tick a facet and open a result with the keyboard alone', async () => {
     const { context, page } = await openSearch('/search/');
     await tabTo(page, `el.id === 'search-query'`);
@@ -251,20 +272,8 @@ describe('keyboard and the header search box', () => {
     await context.close();
   });
 
-  it('highlights matched words in excerpts and shows more results on request, moving focus to them', async () => {
-    // "NHS" is on nearly every page: more results than one page holds.
-    const { context, page } = await openSearch('/search/?q=NHS');
-    const total = await announcedCount(page);
-    const shown = (await resultPaths(page)).length;
-    expect(total).toBeGreaterThan(10);
-    expect(shown).toBe(10);
-    await page.focus('#search-more');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, shown);
-    const focused = await page.evaluate(() => new URL((document.activeElement as HTMLAnchorElement).href).pathname);
-    expect(focused).toBe((await resultPaths(page))[shown]);
-    await page.fill('#search-query', 'Synnovis');
-    await settled(page, 'Synnovis');
+  it('highlights the matched words in excerpts', async () => {
+    const { context, page } = await openSearch('/search/?q=Synnovis');
     const marks = await page.$$eval('.search-result-excerpt mark', (m) => m.map((x) => x.textContent?.toLowerCase()));
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((text) => text?.includes('synnovis'))).toBe(true);
@@ -293,12 +302,153 @@ describe('keyboard and the header search box', () => {
   });
 });
 
+describe('results in batches', () => {
+  const drawnCount = (page: Page) => page.locator('#search-results-list > li').count();
+
+  /** Presses "Show more results" from the keyboard and waits for the next batch; returns the paths it added. */
+  async function showMore(page: Page) {
+    const before = await resultPaths(page);
+    await page.focus('#search-more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results-list > li').length > n, before.length);
+    const after = await resultPaths(page);
+    expect(after.slice(0, before.length), 'earlier results stay in place').toEqual(before);
+    return { before, added: after.slice(before.length) };
+  }
+
+  const focusedPath = (page: Page) =>
+    page.evaluate(() => (document.activeElement instanceof HTMLAnchorElement ? new URL(document.activeElement.href).pathname : null));
+
+  it('ticking through the batches reaches every incident, newest first, focusing and announcing each batch', async () => {
+    const { context, page, errors } = await openSearch('/search/');
+    const total = await announcedCount(page);
+    expect(total).toBe(kb.incidents.length);
+    expect(await drawnCount(page)).toBe(Math.min(batchSize, total));
+    let presses = 0;
+    while (await page.isVisible('#search-more')) {
+      expect(presses++, 'the button keeps coming back').toBeLessThan(total);
+      const { before, added } = await showMore(page);
+      expect(added.length).toBeGreaterThan(0);
+      expect(added.length).toBeLessThanOrEqual(batchSize);
+      // Focus lands on the first new result, so keyboard and screen-reader users read on from there.
+      expect(await focusedPath(page)).toBe(added[0]);
+      const drawn = before.length + added.length;
+      const status = (await page.textContent('#search-status')) ?? '';
+      expect(await announcedCount(page)).toBe(total);
+      if (drawn < total) expect(status).toContain(`showing the first ${drawn}`);
+      else expect(status).not.toContain('showing the first');
+    }
+    expectNewestFirst(await resultPaths(page), kb.incidents, true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a query's batches add up to the count it announces, with no result twice", async () => {
+    // "NHS" is on nearly every page: several batches.
+    const { context, page, errors } = await openSearch('/search/?q=NHS');
+    const total = await announcedCount(page);
+    expect(total).toBeGreaterThan(batchSize);
+    expect(await drawnCount(page)).toBe(batchSize);
+    expect(await page.textContent('#search-more')).toContain(`(${(total - batchSize).toLocaleString('en-GB')} not shown yet)`);
+    let presses = 0;
+    while (await page.isVisible('#search-more')) {
+      expect(presses++, 'the button keeps coming back').toBeLessThan(total);
+      await showMore(page);
+    }
+    const all = await resultPaths(page);
+    expect(all.length).toBe(total);
+    expect(new Set(all).size).toBe(total);
+    expect(presses).toBe(Math.ceil(total / batchSize) - 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the keyboard reaches "Show more results" after the drawn results, and again after the next batch', async () => {
+    const { context, page } = await openSearch('/search/?q=NHS');
+    await page.focus('#search-query');
+    await tabTo(page, `el.id === 'search-more'`);
+    // Tab order went through every drawn result before reaching the button.
+    const first = await resultPaths(page);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedPath(page)).toBe(first[first.length - 1]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results-list > li').length > n, first.length);
+    expect(await focusedPath(page)).toBe((await resultPaths(page))[first.length]);
+    // Tabbing on through the new batch comes back to the button.
+    await tabTo(page, `el.id === 'search-more'`, batchSize + 1);
+    await context.close();
+  });
+
+  it('keeps the drawn results on reload and Back, while the shared URL opens at the first batch', async () => {
+    const { context, page } = await openSearch('/search/?q=NHS');
+    const url = page.url();
+    await showMore(page);
+    const drawn = await resultPaths(page);
+    expect(drawn.length).toBe(2 * batchSize);
+    expect(page.url(), 'batches are not part of the shareable URL').toBe(url);
+
+    await page.reload();
+    await settled(page, 'NHS');
+    expect(await resultPaths(page)).toEqual(drawn);
+
+    await page.locator('.search-result h3 a').nth(batchSize).click();
+    await page.waitForURL((u) => u.pathname === drawn[batchSize]);
+    await page.goBack();
+    await settled(page, 'NHS');
+    expect(await resultPaths(page)).toEqual(drawn);
+
+    // A new search starts again from one batch.
+    await page.fill('#search-query', 'hospital');
+    await settled(page, 'hospital');
+    expect(await drawnCount(page)).toBe(Math.min(batchSize, await announcedCount(page)));
+
+    const fresh = await openSearch(new URL(url).pathname.slice(base.length - 1) + new URL(url).search);
+    expect(await drawnCount(fresh.page)).toBe(batchSize);
+    await fresh.context.close();
+    await context.close();
+  });
+});
+
+describe('layout stability', () => {
+  const cases: [string, number, number][] = [
+    ['/search/', 412, 823],
+    ['/search/', 1280, 800],
+    ['/search/?q=ransomware', 412, 823],
+    ['/search/?q=ransomware', 1280, 800],
+  ];
+  it.each(cases)('%s at %ix%i: nothing on screen moves when the script fills the page', async (path, width, height) => {
+    const context = await site.browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const shifts: { value: number; sources: string[] }[] = [];
+      (window as unknown as { layoutShifts: typeof shifts }).layoutShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; sources: { node?: Node | null }[] }[]) {
+          shifts.push({ value: entry.value, sources: entry.sources.map((s) => (s.node instanceof Element ? s.node.outerHTML.slice(0, 80) : String(s.node?.nodeName))) });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(site.url(path));
+    await settled(page);
+    // Two frames, so a shift caused by the last render has been recorded.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: { value: number; sources: string[] }[] }).layoutShifts);
+    const total = shifts.reduce((sum, s) => sum + s.value, 0);
+    expect(total, JSON.stringify(shifts)).toBeLessThan(0.01);
+    await context.close();
+  });
+});
+
 describe('without JavaScript', () => {
   it('says search needs JavaScript and links to browse pages that exist', async () => {
     const { context, page } = await site.newPage({ javaScriptEnabled: false });
     await page.goto(site.url('/search/?q=Qilin'));
     // innerText holds only rendered text: the <noscript> notice shows because scripts are off.
     expect(await page.innerText('main')).toContain('Search needs JavaScript');
+    // The space kept for script-drawn results is not kept without scripts: the browse links follow at once.
+    const gap = await page.evaluate(() => document.querySelector('.search-browse')!.getBoundingClientRect().top - document.querySelector('.search-form')!.getBoundingClientRect().bottom);
+    expect(gap).toBeLessThan(100);
     const links = await page.$$eval('.search-browse a', (as) => as.map((a) => ({ text: a.textContent?.trim(), href: a.getAttribute('href')! })));
     expect(links.map((l) => l.href)).toEqual(
       ['/attack-types/', '/actors/', '/vendors/', '/organisations/', '/incidents/', '/browse/'].map(sitePath),

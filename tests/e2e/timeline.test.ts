@@ -59,6 +59,20 @@ async function settledRange(page: Page): Promise<[number, number]> {
   throw new Error('the timeline kept moving');
 }
 
+/**
+ * A point on the chart that is inside the window: with a thousand incidents the chart is far taller
+ * than the window, and scrolling it into view may leave its top edge above the window.
+ */
+async function pointOnChart(page: Page): Promise<[number, number]> {
+  const canvas = page.locator('[data-canvas]');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const windowHeight = await page.evaluate(() => innerHeight);
+  const top = Math.max(box.y, 0);
+  const bottom = Math.min(box.y + box.height, windowHeight);
+  return [box.x + box.width / 2, Math.min(top + 40, (top + bottom) / 2)];
+}
+
 describe('/timeline/', () => {
   it('without JavaScript, shows every incident as a labelled link, with the table linked as the text alternative', async () => {
     const { context, page } = await open({ javaScriptEnabled: false });
@@ -100,17 +114,13 @@ describe('/timeline/', () => {
     expect(zoomedEnd).toBeLessThan(end);
     expect(await page.$$eval('svg[data-axis] text', (t) => t.map((x) => x.textContent).join('|'))).not.toBe(axisBefore);
 
-    await page.locator('[data-canvas]').scrollIntoViewIfNeeded();
-    const box = (await page.locator('[data-canvas]').boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + 40);
+    await page.mouse.move(...(await pointOnChart(page)));
     // A plain wheel scrolls the page (a long chart must not trap it); with Ctrl held it zooms the chart.
     await page.mouse.wheel(0, -400);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await viewRange(page)).toEqual([zoomedStart, zoomedEnd]);
     // The page may have scrolled: aim at the chart again.
-    await page.locator('[data-canvas]').scrollIntoViewIfNeeded();
-    const after = (await page.locator('[data-canvas]').boundingBox())!;
-    await page.mouse.move(after.x + after.width / 2, after.y + 40);
+    await page.mouse.move(...(await pointOnChart(page)));
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -400);
     await page.keyboard.up('Control');
@@ -176,13 +186,21 @@ describe('/timeline/', () => {
     const first = page.locator('incident-timeline a.tl-mark').first();
     await first.focus();
     await page.keyboard.press('Home');
-    const focused = () => page.evaluate(() => {
-      const a = document.activeElement as SVGAElement;
-      return { href: a.getAttribute('href'), start: a.dataset.start ?? '', tooltip: !document.querySelector<HTMLElement>('[data-tooltip]')!.hidden };
-    });
+    // The start date of the focused incident, from the content the site was built from.
+    const startOf = (href: string | null) => kb.incidents.find((i) => incidentPath(i.id) === href)?.start.toISOString().slice(0, 10) ?? '';
+    const focused = async () => {
+      const state = await page.evaluate(() => {
+        const a = document.activeElement as SVGAElement;
+        const tooltip = document.querySelector<HTMLElement>('[data-tooltip]')!;
+        return { href: a.getAttribute('href'), tooltip: !tooltip.hidden, tooltipTitle: tooltip.querySelector('strong')?.textContent ?? '' };
+      });
+      return { ...state, start: startOf(state.href) };
+    };
     const earliest = await focused();
     expect(earliest.start).toBe(kb.incidents.map((i) => i.start.toISOString().slice(0, 10)).sort()[0]);
     expect(earliest.tooltip).toBe(true);
+    // The details name the incident in full, even when its label on the chart is shortened.
+    expect(earliest.tooltipTitle).toBe(kb.incidents.find((i) => incidentPath(i.id) === earliest.href)?.data.title);
     if (kb.incidents.length > 1) {
       await page.keyboard.press('ArrowRight');
       const next = await focused();
@@ -191,7 +209,9 @@ describe('/timeline/', () => {
       await page.keyboard.press('ArrowLeft');
       expect((await focused()).href).toBe(earliest.href);
       await page.keyboard.press('End');
-      expect((await focused()).start).toBe(kb.incidents.map((i) => i.start.toISOString().slice(0, 10)).sort().at(-1));
+      const latest = await focused();
+      expect(latest.start).toBe(kb.incidents.map((i) => i.start.toISOString().slice(0, 10)).sort().at(-1));
+      expect(latest.tooltipTitle).toBe(kb.incidents.find((i) => incidentPath(i.id) === latest.href)?.data.title);
     }
     const target = (await focused()).href!;
     await Promise.all([page.waitForURL((url) => url.pathname === target), page.keyboard.press('Enter')]);

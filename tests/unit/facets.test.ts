@@ -81,13 +81,14 @@ describe('incident facet values', () => {
     expect(facets['attack-type']).toEqual(['Ransomware']);
   });
 
-  it('takes the year from the start date', () => {
+  it('takes the year from the start date, and sorts a month-only start at its latest possible day', () => {
     const { incident: older } = variant((data) => {
       data.dates.started.date = { value: '2098-12', precision: 'month' };
+      data.dates.detected = undefined;
       data.dates.disclosed = undefined;
     });
     expect(incidentFacets(older).year).toEqual(['2098']);
-    expect(incidentSortDate(older)).toBe('2098-12-01');
+    expect(incidentSortDate(older)).toBe('2098-12-31');
     expect(incidentSortDate(incident)).toBe('2099-06-03');
   });
 });

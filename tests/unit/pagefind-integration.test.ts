@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 
 /** What the mocked Pagefind answers; each test sets the parts it is about. */
 const answers = {
@@ -33,10 +34,22 @@ vi.mock('pagefind', () => ({
   },
 }));
 
-const { pagefindIndex } = await import('../../src/integrations/pagefind.ts');
+const { pagefindIndex, globFor, searchablePages } = await import('../../src/integrations/pagefind.ts');
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-const site = join(tmpdir(), 'nhs-kb-site');
+/** A small built site: two searchable incident pages and pages that are not searchable. */
+const site = mkdtempSync(join(tmpdir(), 'nhs-kb-site-'));
+const page = (path: string, searchable: boolean) => {
+  mkdirSync(join(site, path, '..'), { recursive: true });
+  writeFileSync(join(site, path), `<!doctype html><html><body><main${searchable ? ' data-pagefind-body' : ''}><h1>${path}</h1></main></body></html>`);
+};
+page('index.html', false);
+page('incidents/index.html', false);
+page('incidents/a/index.html', true);
+page('incidents/b/index.html', true);
+page('about/index.html', true);
+page('training/a/index.html', false);
+page('pagefind/stale/index.html', true);
 const buildDone = () => {
   const hook = pagefindIndex().hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: typeof logger }) => Promise<void>;
   return hook({ dir: pathToFileURL(`${site}/`), logger });
@@ -53,9 +66,18 @@ describe('the Pagefind build step', () => {
     logger.info.mockClear();
   });
 
-  it('indexes the built site and writes the index into it', async () => {
+  it('finds the pages marked for the index, and only those, outside an old index folder', () => {
+    expect(searchablePages(site)).toEqual(['about/index.html', 'incidents/a/index.html', 'incidents/b/index.html']);
+  });
+
+  it('turns those pages into a glob of their path shapes', () => {
+    expect(globFor(['about/index.html', 'incidents/a/index.html', 'incidents/b/index.html'])).toBe('{about/index.html,incidents/*/index.html}');
+    expect(globFor(['incidents/a/index.html'])).toBe('incidents/*/index.html');
+  });
+
+  it('indexes the marked pages of the built site and writes the index into it', async () => {
     await buildDone();
-    expect(calls.addDirectory).toEqual([{ path: `${site}/`, glob: '**/*.html' }]);
+    expect(calls.addDirectory).toEqual([{ path: `${site}/`, glob: '{about/index.html,incidents/*/index.html}' }]);
     expect(calls.writeFiles).toEqual([{ outputPath: `${site}/pagefind` }]);
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/12 pages/));
     expect(calls.close).toBe(1);
@@ -71,6 +93,10 @@ describe('the Pagefind build step', () => {
   it('fails the build when no page was marked for the index, and says how to mark one', async () => {
     answers.added = { errors: [], page_count: 0 };
     await expect(buildDone()).rejects.toThrow(/indexed no pages[\s\S]*searchable/);
+    const empty = mkdtempSync(join(tmpdir(), 'nhs-kb-empty-'));
+    writeFileSync(join(empty, 'index.html'), '<main><h1>Home</h1></main>');
+    const hook = pagefindIndex().hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: typeof logger }) => Promise<void>;
+    await expect(hook({ dir: pathToFileURL(`${empty}/`), logger })).rejects.toThrow(/nothing to index[\s\S]*no page carries data-pagefind-body[\s\S]*searchable/);
   });
 
   it('fails the build when the index cannot be created or written', async () => {

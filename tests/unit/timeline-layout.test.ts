@@ -272,4 +272,12 @@ describe('labels', () => {
     expect(long.endsWith('…')).toBe(true);
     expect(estimateTextWidth(long, 12)).toBeLessThanOrEqual(120);
   });
+
+  it('never leaves a bracket open: the cut label drops a parenthetical it would split', () => {
+    const title = 'Data breach at Longmead (synthetic 345)';
+    const label = fitLabel(title, 12, estimateTextWidth('Data breach at Longmead (synthetic…', 12));
+    expect(label).toBe('Data breach at Longmead…');
+    // A parenthetical that fits whole is kept.
+    expect(fitLabel('Breach (2024) at a very long named trust somewhere', 12, estimateTextWidth('Breach (2024) at a…', 12))).toBe('Breach (2024) at a…');
+  });
 });

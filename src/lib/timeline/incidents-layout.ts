@@ -79,13 +79,13 @@ export interface TimelineMark {
   attackTypes: Named[];
   actors: Named[];
   vendors: Named[];
-  /** Date range drawn, ISO, for the browser's filters and tests. */
-  start: string;
-  end: string;
 }
 
 /** A block of at most `rowsPerChunk` rows, drawn as one SVG so the browser can skip blocks out of sight. */
 export interface TimelineChunk {
+  /** Rows in this block (the last block of a band may have fewer than `rowsPerChunk`). */
+  rows: number;
+  /** rows × laneHeight + 4, in the SVG's units. */
   height: number;
   marks: TimelineMark[];
 }
@@ -128,6 +128,11 @@ export const timelineMetrics = {
   maxLabelWidth: 230,
   laneGap: 10,
 } as const;
+
+/** Height of a block of `rows` rows, in SVG units (a few units spare below the last row). */
+export function chunkHeight(rows: number): number {
+  return rows * timelineMetrics.laneHeight + 4;
+}
 
 function describeSpan(started: PartialDate, resolved: PartialDate | undefined): string {
   const from = formatPartialDate(started);
@@ -217,10 +222,10 @@ export function layoutTimeline(items: readonly TimelineItem[], options: { width?
       };
     });
     const { lanes, laneCount } = assignLanes(drafts.map((d) => d.occupied), m.laneGap);
-    const chunks: TimelineChunk[] = Array.from({ length: Math.max(1, Math.ceil(laneCount / m.rowsPerChunk)) }, (_, c) => ({
-      height: (Math.min(laneCount, (c + 1) * m.rowsPerChunk) - c * m.rowsPerChunk) * m.laneHeight + 4,
-      marks: [],
-    }));
+    const chunks: TimelineChunk[] = Array.from({ length: Math.max(1, Math.ceil(laneCount / m.rowsPerChunk)) }, (_, c) => {
+      const rows = Math.min(laneCount, (c + 1) * m.rowsPerChunk) - c * m.rowsPerChunk;
+      return { rows, height: chunkHeight(rows), marks: [] };
+    });
     drafts.forEach((draft, index) => {
       const lane = lanes[index]!;
       const chunk = Math.floor(lane / m.rowsPerChunk);
@@ -251,8 +256,6 @@ export function layoutTimeline(items: readonly TimelineItem[], options: { width?
         attackTypes: item.attackTypes,
         actors: item.actors,
         vendors: item.vendors,
-        start: range.start.start.toISOString().slice(0, 10),
-        end: (range.end?.end ?? range.start.end).toISOString().slice(0, 10),
       });
     });
     for (const mark of marks.slice(marks.length - drafts.length)) chunks[mark.chunk]!.marks.push(mark);

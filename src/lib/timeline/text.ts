@@ -33,5 +33,22 @@ export function fitLabel(text: string, fontSize: number, maxWidth: number): stri
       fitted += char;
     }
   }
-  return `${fitted.replace(/[\s,;:.–-]+$/, '')}…`;
+  return `${withoutOpenBracket(fitted).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/**
+ * Drops a bracket the cut left open ("Breach at X (synthetic…" becomes "Breach at X…"): a half
+ * parenthetical reads badly, and it stops the visible label matching the link's accessible name,
+ * since name matching (WCAG 2.5.3, axe's label-content-name-mismatch) sets bracketed text aside.
+ */
+function withoutOpenBracket(text: string): string {
+  let depth = 0;
+  let openAt = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') {
+      if (depth === 0) openAt = i;
+      depth++;
+    } else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return depth > 0 && openAt > 0 ? text.slice(0, openAt) : text;
 }

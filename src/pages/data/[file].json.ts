@@ -1,10 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getKnowledgeBase } from '../../data/knowledge-base.ts';
+import { getCacheKeys, getKnowledgeBase } from '../../data/knowledge-base.ts';
 import { buildExportFile, serialiseJson } from '../../lib/export/json.ts';
 import { exportFileNames, type ExportFileName } from '../../lib/export/schema.ts';
 import { siteContextFrom } from '../../lib/export/site-url.ts';
 
-export const getStaticPaths = (() => exportFileNames.map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const corpus = getCacheKeys(await getKnowledgeBase()).corpusData();
+  return exportFileNames.map((file) => ({ params: { file }, cacheKey: corpus }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const kb = await getKnowledgeBase();

@@ -3,7 +3,8 @@ import { serialiseJson } from '../../../lib/export/json.ts';
 import { exportFileNames, exportJsonSchema, type ExportFileName } from '../../../lib/export/schema.ts';
 import { absoluteUrl, dataPaths, siteContextFrom } from '../../../lib/export/site-url.ts';
 
-export const getStaticPaths = (() => exportFileNames.map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
+// A schema depends on code and the site address only, which Astro's own checks cover: a constant key.
+export const getStaticPaths = (() => exportFileNames.map((file) => ({ params: { file }, cacheKey: 'json-schema' }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const name = params.file as ExportFileName;
