@@ -85,10 +85,15 @@ let contentDir: string;
 const incrementalOut = () => join(work, 'incremental/dist');
 
 function pathsIn(output: string, restored: boolean): Set<string> {
+  // Astro logs one line per generated file: "├─ /actors/x/index.html (restored)" for a reused page,
+  // "├─ /actors/x/index.html" then, once rendered, "(+12ms)". With build.concurrency > 1 the lines
+  // of pages rendering at once run together ("├─ /a/index.html12:00:01 ├─ /b/index.html"), so a path
+  // ends at its extension; "(restored)" is logged with its path in one go. Colours are stripped
+  // (CI=true turns them on).
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   const paths = new Set<string>();
-  // Astro logs one line per generated file: "├─ /actors/x/index.html (restored)" or "... (+12ms)".
-  for (const match of output.matchAll(/[├└]─ (\S+) (\(restored\)|\(cached\)|\(\+)/g)) {
-    if ((match[2] !== '(+') === restored) paths.add(match[1]!.replace(/index\.html$/, ''));
+  for (const match of plain.matchAll(/[├└]─ (\/\S*?\.(?:html|xml|json|bib|csv|txt))( \((?:restored|cached)\))?/g)) {
+    if ((match[2] !== undefined) === restored) paths.add(match[1]!.replace(/index\.html$/, ''));
   }
   return paths;
 }
