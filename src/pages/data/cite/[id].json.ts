@@ -1,14 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCacheKeys, getKnowledgeBase } from '../../../data/knowledge-base.ts';
+import { getKnowledgeBase, incidentStaticPaths } from '../../../data/knowledge-base.ts';
 import { citationData, cslJson } from '../../../lib/export/citation.ts';
 import { serialiseJson } from '../../../lib/export/json.ts';
 import { siteContextFrom } from '../../../lib/export/site-url.ts';
 
-export const getStaticPaths = (async () => {
-  const kb = await getKnowledgeBase();
-  const digests = getCacheKeys(kb);
-  return kb.incidents.map((i) => ({ params: { id: i.id }, cacheKey: digests.incident(i.id) }));
-}) satisfies GetStaticPaths;
+/** One citation file per incident, keyed like the incident page whose facts it cites. */
+export const getStaticPaths = (() => incidentStaticPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const incident = (await getKnowledgeBase()).incident.get(params.id ?? '')!;
