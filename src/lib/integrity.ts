@@ -155,6 +155,17 @@ export function checkIntegrity(raw: readonly RawEntry[]): IntegrityResult {
       }
       checkRef(entry, 'vendor', 'vendors', vuln.vendor);
       if (vuln.product) checkProduct(entry, 'product', vuln.vendor, vuln.product);
+      const sourceIds = vuln.sources.map((s) => s.id);
+      const citedIds: [string, string][] = [...vuln.fixSources.map((id, i): [string, string] => [`fixSources[${i}]`, id])];
+      if (vuln.advisory) citedIds.push(['advisory', vuln.advisory]);
+      for (const [field, id] of citedIds) {
+        if (!sourceIds.includes(id)) {
+          problems.push({ file: entry.file, field, value: id, message: `no source of this vulnerability has the id "${id}". Known sources: ${describeChoices(sourceIds)}`, fix: `add a source with id "${id}" to sources, or use one of those ids` });
+        }
+      }
+      if ((vuln.patched || vuln.fixedVersions.length > 0) && vuln.fixSources.length === 0) {
+        problems.push({ file: entry.file, field: 'fixSources', message: 'the fix date or fixed versions have no source', fix: 'list the ids of the sources that give them (the vendor advisory or the CVE record) in fixSources' });
+      }
     }
     if (entry.collection === 'attackTypes') {
       const parent = (entry.data as AttackType).parent;
@@ -179,6 +190,7 @@ export function checkIntegrity(raw: readonly RawEntry[]): IntegrityResult {
     incident.attackTypes.forEach((t, i) => checkRef(entry, `attackTypes[${i}]`, 'attackTypes', t));
     incident.vulnerabilities.forEach((cve, i) => checkRef(entry, `vulnerabilities[${i}]`, 'vulnerabilities', cve.toLowerCase()));
     incident.controls.forEach((c, i) => checkRef(entry, `controls[${i}].control`, 'controls', c.control));
+    incident.lessons.forEach((lesson, i) => lesson.controls.forEach((id, j) => checkRef(entry, `lessons[${i}].controls[${j}]`, 'controls', id)));
     incident.training.compareWith.forEach((id, i) => checkRef(entry, `training.compareWith[${i}]`, 'incidents', id));
 
     const sourceIds = new Set(incident.sources.map((s) => s.id));

@@ -3,12 +3,14 @@ import { citesSchema, cveIdSchema, slugSchema, techniqueIdSchema } from './commo
 import { notBefore, partialDateSchema, daySchema } from './dates.ts';
 import { sourceSchema } from './source.ts';
 import { controlLinkSchema, trainingSchema } from './training.ts';
+import { impactSummaryCites, impactSummarySchema } from './impact-summary.ts';
 import {
   attributionStatuses,
   certainties,
   dataSubjects,
   dataTypes,
   eventKinds,
+  factBases,
   impactQualifiers,
   impactUnits,
   organisationRoles,
@@ -57,11 +59,48 @@ export const actorAttributionSchema = z.strictObject({
   sources: citesSchema,
 });
 
-export const techniqueUseSchema = z.strictObject({
-  id: techniqueIdSchema,
-  name: z.string().trim().min(1),
-  certainty: z.enum(certainties),
+/**
+ * An ATT&CK technique seen in the incident. basis sourced: a cited source names the technique;
+ * basis analysis: our mapping of a behaviour a cited source describes, with the reasoning shown.
+ */
+export const techniqueUseSchema = z
+  .strictObject({
+    id: techniqueIdSchema,
+    /** The technique's ATT&CK name (with the parent's name for a sub-technique: "Phishing: Spearphishing Link"). */
+    name: z.string().trim().min(1),
+    certainty: z.enum(certainties),
+    basis: z.enum(factBases),
+    /** Why the behaviour the sources describe is this technique. Required for basis: analysis. */
+    reasoning: z.string().trim().min(1).optional(),
+    sources: citesSchema,
+  })
+  .superRefine((technique, ctx) => {
+    if (technique.basis === 'analysis' && !technique.reasoning) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reasoning'],
+        input: undefined,
+        message: `technique ${technique.id} is our analysis: say in reasoning which sourced fact it rests on`,
+      });
+    }
+    if (technique.basis === 'analysis' && technique.certainty === 'confirmed') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['certainty'],
+        input: technique.certainty,
+        message: `technique ${technique.id} is our analysis, so it cannot be confirmed: use suspected (or reported if a source describes the behaviour plainly)`,
+      });
+    }
+  });
+
+/** One thing to learn from the incident, in a sentence a reader can act on. */
+export const lessonSchema = z.strictObject({
+  text: z.string().trim().min(1).max(280, 'keep a lesson to one sentence (under 280 characters)'),
+  /** sourced: a cited source draws this lesson; analysis: ours, from the cited facts. */
+  basis: z.enum(factBases),
   sources: citesSchema,
+  /** Ids of the controls that put the lesson into practice. */
+  controls: z.array(slugSchema).default([]),
 });
 
 export const dataExposureSchema = z.strictObject({
@@ -88,6 +127,8 @@ export const impactFigureSchema = z.strictObject({
   certainty: z.enum(certainties),
   sources: citesSchema,
   note: z.string().trim().optional(),
+  /** Figures that share a series id are one measure over time (drawn as a line chart). */
+  series: slugSchema.optional(),
 });
 
 export const chronologyEventSchema = z.strictObject({
@@ -125,6 +166,10 @@ export const incidentSchema = z
     dataExposed: z.array(dataExposureSchema).default([]),
     servicesDisrupted: z.array(serviceDisruptionSchema).default([]),
     impact: z.array(impactFigureSchema).default([]),
+    /** The standard impact summary: the same fields on every incident; absent means unknown. */
+    impactSummary: impactSummarySchema.default({}),
+    /** The three things to learn from it, shown at the top of the page. */
+    lessons: z.array(lessonSchema).max(3, 'give at most 3 lessons: the panel shows three').default([]),
     chronology: z.array(chronologyEventSchema).min(1, 'give at least one dated event'),
     conflicts: z.array(conflictSchema).default([]),
     /** What is not known, said plainly. */
@@ -171,11 +216,12 @@ export const incidentSchema = z
     for (const [key, fact] of Object.entries(incident.dates)) {
       if (fact) checkCites(fact.sources, ['dates', key, 'sources']);
     }
-    const lists = ['organisations', 'vendors', 'actors', 'techniques', 'dataExposed', 'servicesDisrupted', 'impact', 'chronology', 'conflicts', 'controls'] as const;
+    const lists = ['organisations', 'vendors', 'actors', 'techniques', 'dataExposed', 'servicesDisrupted', 'impact', 'chronology', 'conflicts', 'controls', 'lessons'] as const;
     for (const list of lists) {
       (incident[list] as { sources: string[] }[]).forEach((item, index) => checkCites(item.sources, [list, index, 'sources']));
     }
     if (incident.initialAccess) checkCites(incident.initialAccess.sources, ['initialAccess', 'sources']);
+    for (const cite of impactSummaryCites(incident.impactSummary)) checkCites(cite.sources, ['impactSummary', ...cite.path]);
     incident.controls.forEach((link, index) => {
       if (link.basis === 'sourced' && link.sources.length === 0) {
         ctx.addIssue({

@@ -190,6 +190,27 @@ export const impactQualifierWords: Record<(typeof impactQualifiers)[number], str
   'up-to': 'up to ',
 };
 
+/** Currencies for costs and ransoms: the one the source gives, never converted. */
+export const currencies = ['gbp', 'usd', 'eur'] as const;
+export const currencySymbols: Record<(typeof currencies)[number], string> = { gbp: '£', usd: 'US$', eur: '€' };
+
+/** Units for an amount of stolen data. */
+export const dataVolumeUnits = ['gigabytes', 'terabytes', 'records', 'files'] as const;
+export const dataVolumeUnitLabels: Record<(typeof dataVolumeUnits)[number], string> = {
+  gigabytes: 'GB',
+  terabytes: 'TB',
+  records: 'records',
+  files: 'files',
+};
+
+/** Whether a ransom was paid. refused: the organisation said it would not pay; not-paid: a source says it was not paid. */
+export const ransomPaymentStatuses = ['paid', 'not-paid', 'refused'] as const;
+export const ransomPaymentLabels: Record<(typeof ransomPaymentStatuses)[number], string> = {
+  paid: 'Paid',
+  'not-paid': 'Not paid',
+  refused: 'Refused to pay',
+};
+
 /** Kinds of chronology event, so timelines can mark first access, detection and recovery alike. */
 export const eventKinds = [
   'initial-access',
@@ -300,6 +321,8 @@ export const controlFrameworkLabels: Record<(typeof controlFrameworks)[number], 
 export const controlEffects = ['prevent', 'detect', 'limit', 'recover'] as const;
 /** Whether a source says so, or it is our reasoning (labelled as analysis). */
 export const controlBases = ['sourced', 'analysis'] as const;
+/** The same two bases, for any claim that may be ours (ATT&CK techniques, lessons). */
+export const factBases = controlBases;
 export const controlEffectLabels: Record<(typeof controlEffects)[number], string> = {
   prevent: 'Would have prevented it',
   detect: 'Would have detected it sooner',
