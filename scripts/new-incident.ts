@@ -41,10 +41,23 @@ attributionNote: TODO why no actor is named (remove this line when actors are li
 # attack types: ${attackTypesList()}
 attackTypes: [TODO]
 vulnerabilities: []
-techniques: []
+# ATT&CK techniques (at least one). basis: sourced if a cited source names the technique, else analysis with reasoning.
+techniques:
+  - { id: TODO, name: TODO, certainty: suspected, basis: analysis, reasoning: TODO which sourced fact this rests on., sources: [TODO] }
 dataExposed: []
 servicesDisrupted: []
 impact: []
+# The standard impact summary: fill every field a source gives; leave the rest out (absent means unknown, never 0).
+impactSummary: {}
+  # daysToRestore: { value: 30, qualifier: about, asOf: YYYY-MM-DD, certainty: confirmed, sources: [id], note: How it was worked out. }
+  # appointmentsPostponed / proceduresPostponed / patientsAffected / peopleDataExposed: { value, asOf, certainty, sources }
+  # dataStolen: { value: 400, unit: gigabytes, asOf: YYYY-MM, certainty: claimed, sources: [id] }
+  # harm: { description: What the sources say about harm to patients., certainty: confirmed, sources: [id] }
+  # cost: { value: 1000000, currency: gbp, asOf: YYYY, certainty: confirmed, sources: [id] }
+  # ransom: { demanded: { value: 50000000, currency: usd, asOf: YYYY-MM, certainty: claimed, sources: [id] }, payment: { status: refused, certainty: confirmed, sources: [id] } }
+# Three things to learn, one sentence each.
+lessons:
+  - { text: TODO, basis: analysis, sources: [TODO], controls: [] }
 chronology:
   - { date: TODO, kind: detection, event: TODO what happened., sources: [TODO] }
 conflicts: []
@@ -62,6 +75,8 @@ training:
   injects: []
 sources:
   - { id: TODO, publisher: TODO, title: TODO, date: TODO, url: https://TODO, kind: primary }
+# If no source is primary (the organisation's, a regulator's, a court's or the CVE program's own), say why:
+# noPrimarySource: No statement from the trust itself could be found; its statements are known through press quotations.
 lastReviewed: ${today}
 ---
 TODO the full write-up in your own words. Cite sources after each sentence like this [@source-id].

@@ -177,6 +177,8 @@ export const incidentSchema = z
     controls: z.array(controlLinkSchema).default([]),
     training: trainingSchema,
     sources: z.array(sourceSchema).min(3, 'an incident needs at least 3 sources'),
+    /** Why no source is primary, when none is (the organisation's statements known only through the press). */
+    noPrimarySource: z.string().trim().min(1).optional(),
     lastReviewed: daySchema,
   })
   .superRefine((incident, ctx) => {
@@ -192,12 +194,21 @@ export const incidentSchema = z
       }
       sourceIds.add(source.id);
     });
-    if (!incident.sources.some((s) => s.kind === 'primary')) {
+    const hasPrimary = incident.sources.some((s) => s.kind === 'primary');
+    if (hasPrimary && incident.noPrimarySource) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noPrimarySource'],
+        input: incident.noPrimarySource,
+        message: 'this incident cites a primary source, so noPrimarySource does not apply: remove it',
+      });
+    }
+    if (!hasPrimary && !incident.noPrimarySource) {
       ctx.addIssue({
         code: 'custom',
         path: ['sources'],
         input: incident.sources.map((s) => s.id),
-        message: 'an incident needs at least one primary source (the organisation, a regulator, a court, the NAO or a CVE record)',
+        message: 'an incident needs at least one primary source (the organisation, a regulator, a court, the NAO or a CVE record); if none exists, say why in noPrimarySource',
       });
     }
     const known = [...sourceIds].join(', ');
