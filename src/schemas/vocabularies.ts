@@ -161,6 +161,7 @@ export const impactUnits = [
   'gigabytes',
   'days',
   'cases',
+  'accounts',
 ] as const;
 export const impactUnitLabels: Record<(typeof impactUnits)[number], string> = {
   appointments: 'appointments',
@@ -178,6 +179,7 @@ export const impactUnitLabels: Record<(typeof impactUnits)[number], string> = {
   gigabytes: 'GB',
   days: 'days',
   cases: 'cases',
+  accounts: 'accounts',
 };
 
 /** How a figure relates to its number: "more than 700" (the source said over 700), "at least 81". */
@@ -191,8 +193,14 @@ export const impactQualifierWords: Record<(typeof impactQualifiers)[number], str
 };
 
 /** Currencies for costs and ransoms: the one the source gives, never converted. */
-export const currencies = ['gbp', 'usd', 'eur'] as const;
-export const currencySymbols: Record<(typeof currencies)[number], string> = { gbp: '£', usd: 'US$', eur: '€' };
+export const currencies = ['gbp', 'usd', 'eur', 'btc'] as const;
+/** How a sum is written: £3m, US$50m, 50 BTC. */
+export const currencySymbols: Record<(typeof currencies)[number], { prefix: string; suffix: string }> = {
+  gbp: { prefix: '£', suffix: '' },
+  usd: { prefix: 'US$', suffix: '' },
+  eur: { prefix: '€', suffix: '' },
+  btc: { prefix: '', suffix: ' BTC' },
+};
 
 /** Units for an amount of stolen data. */
 export const dataVolumeUnits = ['gigabytes', 'terabytes', 'records', 'files'] as const;
