@@ -15,6 +15,7 @@ import { stack } from 'd3-shape';
 import { countAxis } from './axes.ts';
 import { capitalise, countOf, formatNumber, listNames, type Noun } from './format.ts';
 import { chartFont, chartVariants, chartWidths, layoutLegend, r2, seriesStyleCount, type AxisTick, type ChartModel, type ChartVariant, type LegendEntry, type PlacedText } from './model.ts';
+import { hatchPath } from './patterns.ts';
 import { textWidth } from './text.ts';
 
 export type MultiCategoryCounting = 'first' | 'each';
@@ -113,6 +114,8 @@ export interface StackSegment {
   height: number;
   href?: string;
   name: string;
+  /** The series' hatching, clipped to the segment (src/lib/charts/patterns.ts). */
+  hatch: string;
 }
 
 export interface StackColumn {
@@ -222,6 +225,7 @@ function layoutStackedColumns(prepared: Prepared, unit: Noun, width: number, plo
         height: r2(y.scale(y0) - yTop),
         ...(v.href ? { href: v.href } : {}),
         name: `${p.label}, ${c.label}: ${countOf(v.value, unit)}`,
+        hatch: hatchPath(c.series, { x: x0, y: yTop, width: band, height: y.scale(y0) - yTop }),
       });
     }
     const centre = r2(x0 + band / 2);
