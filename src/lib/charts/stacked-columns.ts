@@ -127,6 +127,8 @@ export interface StackColumn {
   segments: StackSegment[];
   /** The total above the column; absent where columns are too narrow for it (the table has it). */
   totalText?: PlacedText;
+  /** Around the total, outlined when its link has focus. */
+  totalBox?: { x: number; y: number; width: number; height: number };
   /** The period's label under the axis; absent where thinned out to keep labels apart. */
   axisLabel?: PlacedText;
 }
@@ -236,7 +238,12 @@ function layoutStackedColumns(prepared: Prepared, unit: Noun, width: number, plo
       ...(p.href ? { href: p.href } : {}),
       name: `${p.label}: ${countOf(p.total, unit)}`,
       segments,
-      ...(totalsFit ? { totalText: { x: centre, y: r2(y.scale(p.total) - 5), text: formatNumber(p.total), anchor: 'middle' as const } } : {}),
+      ...(totalsFit
+        ? {
+            totalText: { x: centre, y: r2(y.scale(p.total) - 5), text: formatNumber(p.total), anchor: 'middle' as const },
+            totalBox: { x: r2(x0 - 2), y: r2(y.scale(p.total) - 21), width: r2(band + 4), height: 19 },
+          }
+        : {}),
       ...(showLabel(index, p.label) ? { axisLabel: { x: centre, y: r2(bottom + 17), text: p.label, anchor: 'middle' as const } } : {}),
     };
   });
