@@ -111,3 +111,14 @@ export function chartIdFrom(title: string): string {
   const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return `chart-${slug || 'figure'}`;
 }
+
+/** What a page passes to every chart component besides its data. */
+export interface ChartFrame {
+  /** Unique on the page; by default made from the title. */
+  id?: string;
+  title: string;
+  /** The title's heading level, to fit the page's outline. */
+  headingLevel: 2 | 3 | 4 | 5 | 6;
+  /** One sentence: what the reader should take from the chart (the view computes it from the data). */
+  takeaway: string;
+}
