@@ -28,7 +28,7 @@ export async function renderPreviewPage(samples: readonly { heading: string; cha
       sections.push(`<section><h2 class="preview-section">${heading}</h2>${rendered.join('\n')}</section>`);
     }
     const css = ['src/styles/global.css', 'src/styles/charts.css'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
-    return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Charts preview</title><style>${css}</style></head><body><main class="wrap"><h1>Charts preview</h1>${sections.join('\n')}</main></body></html>`;
+    return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Charts preview</title><style>${css}</style></head><body><main class="wrap"><h1>Charts preview</h1>${sections.join('\n')}</main></body></html>`;
   } finally {
     await renderer.close();
   }

@@ -45,7 +45,8 @@ interface IncidentLike {
   daysToRestore?: number;
 }
 
-function charts(incidents: readonly IncidentLike[], actorNames: Map<string, string>, line: LineSeries[], label: string): ChartSample[] {
+/** `label` makes ids unique and `suffix` titles unique (tables and landmarks are named by titles) when sets share a page. */
+function charts(incidents: readonly IncidentLike[], actorNames: Map<string, string>, line: LineSeries[], label: string, suffix = ''): ChartSample[] {
   const byActor = new Map<string, number>();
   for (const incident of incidents) for (const actor of incident.actors) byActor.set(actor, (byActor.get(actor) ?? 0) + 1);
   const restored = incidents.filter((i) => i.daysToRestore !== undefined);
@@ -55,7 +56,7 @@ function charts(incidents: readonly IncidentLike[], actorNames: Map<string, stri
       component: 'StackedColumnChart',
       props: {
         id: `${label}-per-year`,
-        title: 'Incidents per year, by main attack type',
+        title: `Incidents per year, by main attack type${suffix}`,
         headingLevel: 2,
         takeaway: 'Most incidents on record happened in 2024.',
         data: countByYear(items, { href: (year, type) => `/incidents/?year=${year}${type ? `&type=${type}` : ''}` }),
@@ -67,7 +68,7 @@ function charts(incidents: readonly IncidentLike[], actorNames: Map<string, stri
       component: 'RankedBarChart',
       props: {
         id: `${label}-attackers`,
-        title: 'Attackers behind most incidents',
+        title: `Attackers behind most incidents${suffix}`,
         headingLevel: 2,
         takeaway: 'No one group is behind most incidents.',
         bars: [...byActor].map(([id, value]) => ({ label: actorNames.get(id) ?? id, value, href: `/actors/${id}/` })),
@@ -79,7 +80,7 @@ function charts(incidents: readonly IncidentLike[], actorNames: Map<string, stri
       component: 'DistributionChart',
       props: {
         id: `${label}-restore`,
-        title: 'How long services took to come back',
+        title: `How long services took to come back${suffix}`,
         headingLevel: 2,
         takeaway: 'Most services came back within a month; some took most of a year.',
         items: restored.map((i) => ({ label: i.title, value: i.daysToRestore!, href: `/incidents/${i.id}/` })),
@@ -94,7 +95,7 @@ function charts(incidents: readonly IncidentLike[], actorNames: Map<string, stri
       component: 'LineChart',
       props: {
         id: `${label}-postponed`,
-        title: 'Appointments and procedures postponed after the Synnovis attack',
+        title: `Appointments and procedures postponed after the Synnovis attack${suffix}`,
         headingLevel: 2,
         takeaway: 'Postponed appointments rose every week for 10 weeks, to more than 10,000.',
         series: line,
@@ -184,5 +185,5 @@ export function syntheticSamples(count: number, seed = 1): ChartSample[] {
   });
   weekly.push({ date: parsePartialDate('2025')!, value: total + 1000 });
   const line: LineSeries[] = [{ key: 'weekly', label: 'Appointments postponed', unit: { one: 'appointment', other: 'appointments' }, points: weekly }];
-  return charts(incidents, actorNames, line, `synthetic-${count}`);
+  return charts(incidents, actorNames, line, `synthetic-${count}-${seed}`, ` (${count.toLocaleString('en-GB')} synthetic incidents)`);
 }

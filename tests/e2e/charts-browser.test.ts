@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realSamples, syntheticSamples } from '../../scripts/lib/chart-samples.ts';
@@ -21,9 +22,10 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let browser: Browser;
 let dir: string;
 let url: string;
+let html: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'charts-'));
-  const html = await renderPreviewPage([
+  html = await renderPreviewPage([
     { heading: 'Real content', charts: realSamples(root) },
     { heading: 'Synthetic', charts: syntheticSamples(1000) },
     { heading: 'Few', charts: syntheticSamples(40, 3) },
@@ -51,6 +53,12 @@ describe('chart components in a browser', () => {
     const kinds = await page.locator('figure.chart').evaluateAll((figures) => figures.map((f) => f.className));
     for (const kind of ['ranked-bars', 'stacked-columns', 'strip', 'histogram', 'line']) expect(kinds.join(' ')).toContain(`chart-kind-${kind}`);
     await page.context().close();
+  });
+
+  it("are valid HTML under the site's html-validate rules", async () => {
+    // The preview page inlines the stylesheets; the site links them, so the <style> is left out.
+    const report = await new HtmlValidate(new FileSystemConfigLoader()).validateString(html.replace(/<style>[\s\S]*?<\/style>/, ''), 'charts.html');
+    expect(report.valid, report.valid ? '' : formatterFactory('text')(report.results)).toBe(true);
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
