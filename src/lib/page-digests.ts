@@ -20,12 +20,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Entry, KnowledgeBase, ResolvedIncident } from './model.ts';
-import { browseFacets } from './browse.ts';
 import type { FacetKey } from './facets.ts';
-import { getRelations } from './relations.ts';
-import { cachedComparePairs, catalogueFacets, comparePairIndex, filterCatalogue, pairsFor } from './training.ts';
+import { filterCatalogue, pairsFor } from './training.ts';
 import type { CatalogueFilters } from './training-filters.ts';
-import { latestReview } from './export/json.ts';
 
 /** JSON with object keys sorted, Maps as objects with sorted keys, Sets as arrays, Dates as ISO text. */
 export function stableStringify(value: unknown): string {
@@ -119,17 +116,14 @@ export function buildPageDigests(kb: KnowledgeBase): PageDigests {
 
   /** Every entity whose fields an incident's own pages can show, by kind and id. */
   const namedEntities = (incident: ResolvedIncident) => {
-    const cveVendors = incident.vulnerabilities.flatMap((v) => {
-      const vendor = kb.vendors.get(v.data.vendor);
-      return vendor ? [vendor] : [];
-    });
+    const cveVendors = incident.vulnerabilities.map((v) => v.vendor);
     const pairs = (kind: string, entries: readonly Pick<Entry<unknown>, 'id' | 'data' | 'body' | 'rendered'>[]) => entries.map((e) => [kind, e.id, entity(e)]);
     return [
       ...pairs('actor', incident.actors.map((a) => a.entry)),
       ...pairs('vendor', [...incident.vendors.map((v) => v.entry), ...cveVendors]),
       ...pairs('organisation', incident.organisations.map((o) => o.entry)),
       ...pairs('attack-type', incident.attackTypes),
-      ...pairs('vulnerability', incident.vulnerabilities.map((v) => kb.vulnerabilities.get(v.id) ?? v)),
+      ...pairs('vulnerability', incident.vulnerabilities),
       ...pairs('control', incident.controls.map((c) => c.entry)),
     ];
   };
@@ -147,12 +141,10 @@ export function buildPageDigests(kb: KnowledgeBase): PageDigests {
     digestOf({ resolved: incidentResolved(incident), body: incident.body ?? '', html: incident.rendered?.html ?? '' });
 
   const incidentById = (id: string) => must(kb.incident.get(id), 'incident', id);
-  const relations = () => getRelations(kb);
-  const pairs = () => cachedComparePairs(kb.incidents);
 
   // Corpus-wide values some pages show whatever their subject.
   let latestReviewed: string | undefined | null = null;
-  const latest = () => (latestReviewed === null ? (latestReviewed = latestReview(kb)) : latestReviewed);
+  const latest = () => (latestReviewed === null ? (latestReviewed = kb.latestReview) : latestReviewed);
 
   const feed = (kind: string, subject: Pick<Entry<unknown>, 'id' | 'data' | 'body' | 'rendered'> & { incidents: ResolvedIncident[] }) =>
     digestOf({
@@ -173,7 +165,7 @@ export function buildPageDigests(kb: KnowledgeBase): PageDigests {
       return digestOf({
         page: 'case-study',
         incident: incidentFull(incident),
-        compareWith: pairsFor(pairs(), id).map(({ pair, other }) => ({ slug: pair.slug, reasons: pair.reasons, other: incidentData(other) })),
+        compareWith: pairsFor(kb.comparePairs, id).map(({ pair, other }) => ({ slug: pair.slug, reasons: pair.reasons, other: incidentData(other) })),
       });
     },
 
@@ -189,8 +181,8 @@ export function buildPageDigests(kb: KnowledgeBase): PageDigests {
 
     attackType: (id) => {
       const attackType = must(kb.attackTypes.get(id), 'attack type', id);
-      const parent = attackType.data.parent ? kb.attackTypes.get(attackType.data.parent) : undefined;
-      const children = relations().attackTypeChildren.get(id) ?? [];
+      const parent = attackType.parent;
+      const children = attackType.children;
       return digestOf({
         page: 'attack-type',
         attackType: entity(attackType),
@@ -202,8 +194,8 @@ export function buildPageDigests(kb: KnowledgeBase): PageDigests {
 
     vulnerability: (id) => {
       const vulnerability = must(kb.vulnerabilities.get(id), 'vulnerability', id);
-      const vendor = kb.vendors.get(vulnerability.data.vendor);
-      const exposures = relations().exposuresByVulnerability.get(id) ?? [];
+      const vendor = vulnerability.vendor;
+      const exposures = vulnerability.exposures;
       return digestOf({
         page: 'vulnerability',
         vulnerability: entity(vulnerability),
@@ -215,8 +207,7 @@ export function buildPageDigests(kb: KnowledgeBase): PageDigests {
 
     vendor: (id) => {
       const vendor = must(kb.vendors.get(id), 'vendor', id);
-      const { vendorVulnerabilities, exposuresByVulnerability } = relations();
-      const vulnerabilityEntry = (v: Entry<unknown>) => entity(kb.vulnerabilities.get(v.id) ?? v);
+      const vulnerabilityEntry = (v: Entry<unknown>) => entity(v);
       return digestOf({
         page: 'vendor',
         vendor: entity(vendor),
@@ -224,16 +215,16 @@ export function buildPageDigests(kb: KnowledgeBase): PageDigests {
         incidents: vendor.incidents.map((incident) => ({ incident: incidentData(incident), vulnerabilities: incident.vulnerabilities.map(vulnerabilityEntry) })),
         asSupplier: vendor.asSupplier.map((i) => i.id),
         asProduct: vendor.asProduct.map((i) => i.id),
-        vulnerabilities: (vendorVulnerabilities.get(id) ?? []).map((v) => ({
+        vulnerabilities: vendor.vulnerabilities.map((v) => ({
           vulnerability: entity(v),
-          exposures: (exposuresByVulnerability.get(v.id) ?? []).map((e) => incidentData(e.incident)),
+          exposures: v.exposures.map((e) => incidentData(e.incident)),
         })),
       });
     },
 
     control: (id) => {
       const control = must(kb.controls.get(id), 'control', id);
-      const uses = relations().controlUses.get(id) ?? [];
+      const uses = control.uses;
       return digestOf({ page: 'control', control: entity(control), uses: uses.map((u) => incidentData(u.incident)), incidents: control.incidents.map(incidentData) });
     },
 
@@ -241,7 +232,7 @@ export function buildPageDigests(kb: KnowledgeBase): PageDigests {
     vendorFeed: (id) => feed('vendor', must(kb.vendors.get(id), 'vendor', id)),
 
     comparePair: (slug) => {
-      const pair = must(comparePairIndex(pairs()).bySlug.get(slug), 'compare pair', slug);
+      const pair = must(kb.comparePairs.bySlug.get(slug), 'compare pair', slug);
       return digestOf({
         page: 'compare-pair',
         slug,
@@ -252,7 +243,7 @@ export function buildPageDigests(kb: KnowledgeBase): PageDigests {
     },
 
     browseValue: (facetKey, slug) => {
-      const facet = must(browseFacets(kb).find((f) => f.key === facetKey), 'browse facet', facetKey);
+      const facet = must(kb.browse.find((f) => f.key === facetKey), 'browse facet', facetKey);
       const value = must(facet.values.find((v) => v.slug === slug), `value of browse facet ${facetKey}`, slug);
       return digestOf({ page: 'browse', facet: facet.key, label: facet.label, value: value.value, slug, incidents: value.incidents.map(incidentData) });
     },
@@ -261,7 +252,7 @@ export function buildPageDigests(kb: KnowledgeBase): PageDigests {
       digestOf({
         page: 'training-catalogue',
         filters,
-        facets: catalogueFacets(kb.incidents),
+        facets: kb.catalogueFacets,
         incidents: filterCatalogue(kb.incidents, filters).map(incidentData),
       }),
 

@@ -191,24 +191,12 @@ export interface CatalogueFacets {
   lengths: FacetValue<SessionLength>[];
 }
 
-/** catalogueFacets per incident list: every catalogue page and its cacheKey asks for the same counts. */
-const facetsByList = new WeakMap<readonly object[], CatalogueFacets>();
-
 /**
  * Every filter value with how many case studies carry it, in vocabulary order; values no case study
- * has are left out. Memoised per list (treat the result as read-only): at 10,000 incidents the
- * counts, recomputed by each catalogue page, its getStaticPaths and its cacheKey, cost seconds.
+ * has are left out. The knowledge base memoises it (kb.catalogueFacets): at 10,000 incidents the
+ * counts cost seconds if every catalogue page recomputes them.
  */
 export function catalogueFacets(incidents: readonly { data: { training: CatalogueTags } }[]): CatalogueFacets {
-  let facets = facetsByList.get(incidents);
-  if (!facets) {
-    facets = countCatalogueFacets(incidents);
-    facetsByList.set(incidents, facets);
-  }
-  return facets;
-}
-
-function countCatalogueFacets(incidents: readonly { data: { training: CatalogueTags } }[]): CatalogueFacets {
   const count = (has: (tags: CatalogueTags) => boolean) => incidents.filter((i) => has(i.data.training)).length;
   const keep = <V>(values: FacetValue<V>[]) => values.filter((v) => v.count > 0);
   return {
@@ -617,10 +605,29 @@ export function comparePairs(incidents: readonly ResolvedIncident[], perIncident
   return [...pairs.values()].sort((x, y) => Number(y.curated) - Number(x.curated) || x.slug.localeCompare(y.slug));
 }
 
+export interface ComparePairIndex {
+  /** Curated pairs first, then by slug. */
+  pairs: ComparePair[];
+  bySlug: Map<string, ComparePair>;
+  byIncident: Map<string, ComparePair[]>;
+}
+
+/** Pairs looked up by slug and by incident (the knowledge base keeps this as kb.comparePairs). */
+export function indexComparePairs(pairs: readonly ComparePair[]): ComparePairIndex {
+  const byIncident = new Map<string, ComparePair[]>();
+  for (const pair of pairs) {
+    for (const incident of pair.incidents) {
+      const list = byIncident.get(incident.id) ?? [];
+      list.push(pair);
+      byIncident.set(incident.id, list);
+    }
+  }
+  return { pairs: [...pairs], bySlug: new Map(pairs.map((p) => [p.slug, p])), byIncident };
+}
+
 /** Pairs that include one incident, the other incident first-class for linking ("Compare with ..."). */
-export function pairsFor(pairs: readonly ComparePair[], id: string): { pair: ComparePair; other: ResolvedIncident }[] {
-  return (comparePairIndex(pairs).byIncident.get(id) ?? [])
-    .map((pair) => ({ pair, other: pair.incidents[0].id === id ? pair.incidents[1] : pair.incidents[0] }));
+export function pairsFor(index: ComparePairIndex, id: string): { pair: ComparePair; other: ResolvedIncident }[] {
+  return (index.byIncident.get(id) ?? []).map((pair) => ({ pair, other: pair.incidents[0].id === id ? pair.incidents[1] : pair.incidents[0] }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,38 +660,4 @@ export function controlsThatHelped(incident: ResolvedIncident): ControlHelp[] {
       sources: c.sources,
     }))
     .sort((a, b) => effectOrder.indexOf(a.effect) - effectOrder.indexOf(b.effect));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Once per build: every case study page links to its pairs, so the pairs are computed once per model.
-
-const pairsCache = new WeakMap<readonly ResolvedIncident[], ComparePair[]>();
-
-export function cachedComparePairs(incidents: readonly ResolvedIncident[]): ComparePair[] {
-  let pairs = pairsCache.get(incidents);
-  if (!pairs) {
-    pairs = comparePairs(incidents);
-    pairsCache.set(incidents, pairs);
-  }
-  return pairs;
-}
-
-const pairIndexCache = new WeakMap<readonly ComparePair[], { bySlug: Map<string, ComparePair>; byIncident: Map<string, ComparePair[]> }>();
-
-/** Pairs looked up by slug and by incident, indexed once per build instead of scanned per page. */
-export function comparePairIndex(pairs: readonly ComparePair[]) {
-  let index = pairIndexCache.get(pairs);
-  if (!index) {
-    const byIncident = new Map<string, ComparePair[]>();
-    for (const pair of pairs) {
-      for (const incident of pair.incidents) {
-        const list = byIncident.get(incident.id) ?? [];
-        list.push(pair);
-        byIncident.set(incident.id, list);
-      }
-    }
-    index = { bySlug: new Map(pairs.map((p) => [p.slug, p])), byIncident };
-    pairIndexCache.set(pairs, index);
-  }
-  return index;
 }

@@ -7,8 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase, type CollectionsInput, type KnowledgeBase } from '../../src/lib/model.ts';
 import { buildPageDigests, digestOf, getPageDigests, stableStringify } from '../../src/lib/page-digests.ts';
-import { browseFacets } from '../../src/lib/browse.ts';
-import { cachedComparePairs, catalogueFacets, comparePairIndex, pairsFor } from '../../src/lib/training.ts';
+import { pairsFor } from '../../src/lib/training.ts';
 import { buildExportFile } from '../../src/lib/export/json.ts';
 import { exportFileNames } from '../../src/lib/export/schema.ts';
 import { collectionsFrom } from '../helpers/model.ts';
@@ -39,9 +38,9 @@ function pageKeys(kb: KnowledgeBase): Map<string, string> {
   for (const id of kb.attackTypes.keys()) keys.set(`/attack-types/${id}/`, d.attackType(id));
   for (const id of kb.vulnerabilities.keys()) keys.set(`/vulnerabilities/${id}/`, d.vulnerability(id));
   for (const id of kb.controls.keys()) keys.set(`/controls/${id}/`, d.control(id));
-  for (const pair of cachedComparePairs(kb.incidents)) keys.set(`/training/compare/${pair.slug}/`, d.comparePair(pair.slug));
-  for (const facet of browseFacets(kb)) for (const value of facet.values) keys.set(`/browse/${facet.key}/${value.slug}/`, d.browseValue(facet.key, value.slug));
-  const facets = catalogueFacets(kb.incidents);
+  for (const pair of kb.comparePairs.pairs) keys.set(`/training/compare/${pair.slug}/`, d.comparePair(pair.slug));
+  for (const facet of kb.browse) for (const value of facet.values) keys.set(`/browse/${facet.key}/${value.slug}/`, d.browseValue(facet.key, value.slug));
+  const facets = kb.catalogueFacets;
   for (const f of facets.audiences) keys.set(`/training/audience/${f.value}/`, d.trainingCatalogue({ audience: f.value }));
   for (const f of facets.topics) keys.set(`/training/topic/${f.value}/`, d.trainingCatalogue({ topic: f.value }));
   for (const f of facets.lengths) keys.set(`/training/length/${f.value}/`, d.trainingCatalogue({ length: f.value }));
@@ -138,7 +137,7 @@ describe('what an edit invalidates', () => {
       '/browse/attacker/renamed-group/',
       ...named.flatMap((id) => [`/incidents/${id}/`, `/training/${id}/`, `/training/${id}/handout/`, `/training/${id}/notes/`]),
       // Compare tables show both incidents' attackers.
-      ...cachedComparePairs(before.incidents).filter((p) => p.incidents.some((i) => named.includes(i.id))).map((p) => `/training/compare/${p.slug}/`),
+      ...before.comparePairs.pairs.filter((p) => p.incidents.some((i) => named.includes(i.id))).map((p) => `/training/compare/${p.slug}/`),
     ];
     for (const path of expected) expect(changed, path).toContain(path);
     // Lists of incidents show titles, dates and the page's own link details, not attackers.
@@ -153,14 +152,14 @@ describe('what an edit invalidates', () => {
       input.incidents.find((i) => i.id === busy.id)!.data.title = 'A new title for this incident';
     });
     const incident = before.incident.get(busy.id)!;
-    const pairs = pairsFor(cachedComparePairs(before.incidents), busy.id);
+    const pairs = pairsFor(before.comparePairs, busy.id);
     const expected = [
       `/incidents/${busy.id}/`,
       `/training/${busy.id}/`,
       ...entityPages(incident),
       ...incident.actors.map((a) => `/feeds/actors/${a.id}.xml`),
       ...incident.vendors.map((v) => `/feeds/vendors/${v.id}.xml`),
-      ...browseFacets(before).flatMap((f) => f.values.filter((v) => v.incidents.includes(incident)).map((v) => `/browse/${f.key}/${v.slug}/`)),
+      ...before.browse.flatMap((f) => f.values.filter((v) => v.incidents.includes(incident)).map((v) => `/browse/${f.key}/${v.slug}/`)),
       // Its compare pages, and the case studies of the incidents it is compared with ("compared with <title>").
       ...pairs.flatMap(({ pair, other }) => [`/training/compare/${pair.slug}/`, `/training/${other.id}/`]),
       ...incident.data.training.audiences.map((a) => `/training/audience/${a}/`),
@@ -209,13 +208,13 @@ describe('what an edit invalidates', () => {
       const entry = input.incidents.find((i) => i.id === target.id)!;
       entry.data.attackTypes = [...kb.attackTypes.keys()];
     });
-    const links = (model: KnowledgeBase, id: string) => pairsFor(cachedComparePairs(model.incidents), id).map(({ pair }) => `${pair.slug} ${pair.reasons.join('; ')}`);
+    const links = (model: KnowledgeBase, id: string) => pairsFor(model.comparePairs, id).map(({ pair }) => `${pair.slug} ${pair.reasons.join('; ')}`);
     const moved = before.incidents.filter((i) => links(before, i.id).join('\n') !== links(after, i.id).join('\n'));
     expect(moved.length).toBeGreaterThan(0);
     for (const incident of moved) expect(changed, incident.id).toContain(`/training/${incident.id}/`);
     // The new pairs' pages exist only after the edit; they count as changed (rendered, not restored).
-    for (const pair of cachedComparePairs(after.incidents)) {
-      if (!comparePairIndex(cachedComparePairs(before.incidents)).bySlug.has(pair.slug)) expect(changed).toContain(`/training/compare/${pair.slug}/`);
+    for (const pair of after.comparePairs.pairs) {
+      if (!before.comparePairs.bySlug.has(pair.slug)) expect(changed).toContain(`/training/compare/${pair.slug}/`);
     }
   });
 

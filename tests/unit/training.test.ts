@@ -17,6 +17,7 @@ import {
   keyFacts,
   matchesCatalogueFilters,
   pairSlug,
+  indexComparePairs,
   pairsFor,
   parseCatalogueFilters,
   recoveryTime,
@@ -239,14 +240,14 @@ describe('compare pairs', () => {
   it('pairs incidents that share something, and leaves out those that share nothing', () => {
     // The third incident shares only an attack type (data theft) with the lab attack, and nothing
     // but an audience and a session length with the second: only the first pair is worth a page.
-    const thirdPairs = pairsFor(pairs, 'third-example-2098');
+    const thirdPairs = pairsFor(indexComparePairs(pairs), 'third-example-2098');
     expect(thirdPairs.map((p) => p.other.id)).toEqual(['example-lab-2099']);
     expect(thirdPairs[0]!.pair.curated).toBe(false);
     expect(thirdPairs[0]!.pair.reasons).toEqual(['both data theft and extortion']);
   });
 
   it('lists the pairs of one incident with the other incident to link to', () => {
-    const mine = pairsFor(pairs, 'second-example-2099');
+    const mine = pairsFor(indexComparePairs(pairs), 'second-example-2099');
     expect(mine.map((m) => m.other.id)).toEqual(['example-lab-2099']);
   });
 

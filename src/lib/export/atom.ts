@@ -2,7 +2,6 @@
 import type { KnowledgeBase, ResolvedIncident } from '../model.ts';
 import { siteName } from '../site.ts';
 import { paths } from '../urls.ts';
-import { latestReview } from './json.ts';
 import { absoluteUrl, dataPaths, dayInstant, type SiteContext } from './site-url.ts';
 import { escapeXml } from './xml.ts';
 
@@ -64,7 +63,7 @@ export function buildAtomFeed(spec: FeedSpec, ctx: SiteContext, fallbackUpdated:
 
 /** Fallback "updated" for feeds with no entries: the latest review anywhere, else the epoch of the data. */
 function fallback(kb: KnowledgeBase): string {
-  return latestReview(kb) ?? '1970-01-01';
+  return kb.latestReview ?? '1970-01-01';
 }
 
 export function siteFeed(kb: KnowledgeBase, ctx: SiteContext): string {
