@@ -5,6 +5,8 @@
 import { getCollection } from 'astro:content';
 import { buildKnowledgeBase, type KnowledgeBase } from '../lib/model.ts';
 import { getPageDigests, type PageDigests } from '../lib/page-digests.ts';
+import { siteContextFrom } from '../lib/export/site-url.ts';
+import type { ViewContext } from '../lib/views/common.ts';
 
 let cached: Promise<KnowledgeBase> | undefined;
 
@@ -51,4 +53,9 @@ export function getKnowledgeBase(): Promise<KnowledgeBase> {
     return buildKnowledgeBase({ incidents, actors, vendors, organisations, vulnerabilities, attackTypes, controls });
   })();
   return cached;
+}
+
+/** What every view is computed from: the knowledge base and the site's address (astro.config site and base). */
+export async function viewContext(): Promise<ViewContext> {
+  return { kb: await getKnowledgeBase(), site: siteContextFrom(import.meta.env) };
 }

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCacheKeys, getKnowledgeBase } from '../../../data/knowledge-base.ts';
-import { vendorFeed } from '../../../lib/export/atom.ts';
-import { siteContextFrom } from '../../../lib/export/site-url.ts';
+import { getCacheKeys, getKnowledgeBase, viewContext } from '../../../data/knowledge-base.ts';
+import { atomXml } from '../../../lib/export/atom.ts';
+import { vendorFeedView } from '../../../lib/views/exports.ts';
 
 export const getStaticPaths = (async () => {
   const kb = await getKnowledgeBase();
@@ -10,4 +10,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(vendorFeed(await getKnowledgeBase(), siteContextFrom(import.meta.env), params.id ?? ''), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(atomXml(vendorFeedView(await viewContext(), params.id ?? '')), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
