@@ -7,6 +7,7 @@ import { buildExportFile } from '../export/json.ts';
 import { incidentsCsvTable, type CsvTable } from '../export/incidents-csv.ts';
 import { buildStixBundle, type StixBundle } from '../export/stix.ts';
 import type { ExportFileName } from '../export/schema.ts';
+import { citationData, type CitationData } from '../export/citation.ts';
 import type { ViewContext } from './common.ts';
 
 export function siteFeedView(ctx: ViewContext): FeedDocument {
@@ -32,4 +33,11 @@ export function incidentsCsvView(ctx: ViewContext): CsvTable {
 
 export function stixBundleView(ctx: ViewContext): StixBundle {
   return buildStixBundle(ctx.kb, ctx.site);
+}
+
+/** /data/cite/<id>.bib and .json: what a reference manager needs to cite the incident page. */
+export function citationView(ctx: ViewContext, id: string): CitationData {
+  const incident = ctx.kb.incident.get(id);
+  if (!incident) throw new Error(`no incident "${id}": citation files are made for the ids in content/incidents/`);
+  return citationData(incident, ctx.site);
 }

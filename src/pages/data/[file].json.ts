@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCacheKeys, getKnowledgeBase, viewContext } from '../../data/knowledge-base.ts';
+import { cacheKey, viewContext } from '../../data/knowledge-base.ts';
 import { serialiseJson } from '../../lib/export/json.ts';
 import { exportFileNames, type ExportFileName } from '../../lib/export/schema.ts';
 import { dataFileView } from '../../lib/views/exports.ts';
 
 export const getStaticPaths = (async () => {
-  const corpus = getCacheKeys(await getKnowledgeBase()).corpusData();
-  return exportFileNames.map((file) => ({ params: { file }, cacheKey: corpus }));
+  const ctx = await viewContext();
+  return exportFileNames.map((file) => ({ params: { file }, cacheKey: cacheKey(() => dataFileView(ctx, file)) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>

@@ -1,12 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCacheKeys, getKnowledgeBase, viewContext } from '../../../data/knowledge-base.ts';
+import { cacheKey, viewContext } from '../../../data/knowledge-base.ts';
 import { atomXml } from '../../../lib/export/atom.ts';
 import { actorFeedView } from '../../../lib/views/exports.ts';
 
 export const getStaticPaths = (async () => {
-  const kb = await getKnowledgeBase();
-  const digests = getCacheKeys(kb);
-  return [...kb.actors.keys()].map((id) => ({ params: { id }, cacheKey: digests.actorFeed(id) }));
+  const ctx = await viewContext();
+  return [...ctx.kb.actors.keys()].map((id) => ({ params: { id }, cacheKey: cacheKey(() => actorFeedView(ctx, id)) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>

@@ -1,12 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCacheKeys, getKnowledgeBase, viewContext } from '../../../data/knowledge-base.ts';
+import { cacheKey, viewContext } from '../../../data/knowledge-base.ts';
 import { atomXml } from '../../../lib/export/atom.ts';
 import { vendorFeedView } from '../../../lib/views/exports.ts';
 
 export const getStaticPaths = (async () => {
-  const kb = await getKnowledgeBase();
-  const digests = getCacheKeys(kb);
-  return [...kb.vendors.keys()].map((id) => ({ params: { id }, cacheKey: digests.vendorFeed(id) }));
+  const ctx = await viewContext();
+  return [...ctx.kb.vendors.keys()].map((id) => ({ params: { id }, cacheKey: cacheKey(() => vendorFeedView(ctx, id)) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
