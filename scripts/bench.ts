@@ -222,7 +222,7 @@ async function benchSize(incidents: number): Promise<SizeResult> {
 
 /**
  * The same rebuild with INCREMENTAL_BUILD=1 (Astro's experimental.incrementalBuild): a page whose
- * getStaticPaths cacheKey (src/lib/page-digests.ts) and route code are unchanged is copied from
+ * getStaticPaths cacheKey (the digest of its view, src/lib/views/) and route code are unchanged is copied from
  * the cache instead of rendered. The flag needs one build to write its manifest and page copies
  * (the priming build, timed too), then the edit and the timed rebuild. Same cache folder, no
  * --force: --force would ignore the manifest and render everything.
@@ -319,7 +319,7 @@ function report(results: SizeResult[], lighthouse: LighthouseRow[] | string | un
   lines.push('');
   lines.push('Notes:');
   lines.push('- "Rebuild" reuses the full build\'s cache folder (Astro\'s content layer re-parses only the changed file); every page is still rendered and Pagefind re-indexes the whole site.');
-  lines.push('- With INCREMENTAL_BUILD=1 every dynamic route returns a cacheKey (src/lib/page-digests.ts): a page is re-rendered only when its route code or something it shows changed; pages without dynamic params (home, lists, timeline, site feed, sitemap, CSV, STIX) are always rendered, and Pagefind still re-indexes the whole site.');
+  lines.push('- With INCREMENTAL_BUILD=1 every dynamic route returns a cacheKey (the digest of the page view): a page is re-rendered only when its route code or something it shows changed; pages without dynamic params (home, lists, timeline, site feed, sitemap, CSV, STIX) are always rendered, and Pagefind still re-indexes the whole site.');
   for (const r of results) for (const error of r.errors) lines.push(`- ${r.incidents} incidents: a step failed: ${error.split('\n').slice(0, 6).join(' / ')}`);
   lines.push('');
   lines.push('## Lighthouse');
