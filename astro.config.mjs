@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 
 /**
  * SITE_URL: the public origin the site is served from (canonical URLs, feeds, sitemap).
@@ -10,6 +11,8 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
  */
 const site = process.env.SITE_URL ?? 'https://nhs-cyber-incidents.example.org';
 const base = process.env.BASE_PATH ?? '/';
+/** The content the integrity check accepted, shared with the hooks that write files after the build. */
+const checked = {};
 
 export default defineConfig({
   site,
@@ -52,5 +55,5 @@ export default defineConfig({
   // INCREMENTAL_BUILD=1 (without --force) re-renders only pages whose cacheKey or code changed:
   // the bench and tests/site/incremental.test.ts use it; production builds stay full (README).
   experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD === '1' },
-  integrations: [contentIntegrity(), mdx(), pagefindIndex()],
+  integrations: [contentIntegrity(checked), mdx(), sitemap(checked), pagefindIndex()],
 });

@@ -241,10 +241,10 @@ async function incrementalRebuild(incidents: number, contentDir: string, inciden
   return { primed, rebuild, skippedPages: outcome?.skipped, outcome };
 }
 
-/** Pages a reader can reach: the sitemap's URLs when there is one, else the HTML files. */
+/** Pages a reader can reach: the URLs in the sitemaps /sitemap.xml indexes when there are any, else the HTML files. */
 function countPages(distDir: string): number {
-  const sitemap = join(distDir, 'sitemap.xml');
-  if (existsSync(sitemap)) return (readFileSync(sitemap, 'utf8').match(/<loc>/g) ?? []).length;
+  const sitemaps = readdirSync(distDir).filter((name) => /^sitemap-\d+\.xml$/.test(name));
+  if (sitemaps.length > 0) return sitemaps.reduce((n, name) => n + (readFileSync(join(distDir, name), 'utf8').match(/<loc>/g) ?? []).length, 0);
   return (readdirSync(distDir, { recursive: true }) as string[]).filter((name) => name.endsWith('.html')).length;
 }
 
