@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { prosePlugins } from './src/lib/markdown/prose.ts';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
@@ -28,6 +30,9 @@ export default defineConfig({
   // 1,000 incidents); pages share only the memoised, read-only knowledge base, so order is free.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
+  // Prose (incident and entity Markdown) goes through Astro's own Sätteri processor; the plugins
+  // link [@id] cites to the numbered sources and nest the write-up's headings under the page's.
+  markdown: { processor: satteri({ mdastPlugins: prosePlugins }) },
   // A strict CSP in a <meta> on every page: Astro hashes the scripts and styles it emits, nothing
   // inline runs unhashed, and nothing loads from another origin. Pagefind compiles its search
   // WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval'). frame-ancestors cannot be set

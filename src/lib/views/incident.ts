@@ -11,9 +11,8 @@ import {
 } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
 import { certaintyOverview, keyDates } from '../incident-view.ts';
-import { attackUrl, demoteHeadings, describeDataExposure, formatImpactValue, organisationDisplayName } from '../display.ts';
+import { attackUrl, describeDataExposure, formatImpactValue, organisationDisplayName } from '../display.ts';
 import { formatPartialDate } from '../dates-format.ts';
-import { linkCitations } from '../citations.ts';
 import { facetKeys, incidentSortDate, searchMeta, type FacetKey } from '../facets.ts';
 import { inSentence, trainingPaths } from '../training.ts';
 import { audienceLabels } from '../../schemas/vocabularies.ts';
@@ -140,7 +139,7 @@ export interface IncidentPageView {
   caseStudy: CaseStudyBoxView;
   keyFacts: KeyFactsView;
   certainty: CertaintyOverviewView;
-  /** The write-up as HTML, its citations linked to the numbered sources and its headings under "The full story". */
+  /** The write-up as HTML, as the Markdown pipeline renders it: cites linked to the numbered sources, headings under "The full story" (src/lib/markdown/prose.ts). */
   proseHtml: string;
   services: { service: string; description: string; refs: SourceRefView[] }[];
   impact: { label: string; note?: string | undefined; value: string; asOf: DateView; certainty: CertaintyView; refs: SourceRefView[] }[];
@@ -317,7 +316,7 @@ export function incidentPage(ctx: ViewContext, id: string): IncidentPageView {
     caseStudy: caseStudyBox(incident),
     keyFacts: keyFacts(incident),
     certainty: certaintySection(incident),
-    proseHtml: demoteHeadings(linkCitations(incident.rendered?.html ?? '', numbers, sourceAnchor)),
+    proseHtml: incident.rendered?.html ?? '',
     services: data.servicesDisrupted.map((s) => ({ service: s.service, description: s.description, refs: refs(s.sources) })),
     impact: data.impact.map((figure) => ({
       label: figure.label,

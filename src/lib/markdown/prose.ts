@@ -1,0 +1,62 @@
+/**
+ * Plugins for the Markdown pipeline that renders incident and entity prose (Astro 7's Sätteri
+ * processor, registered in astro.config.mjs). They work on the Markdown tree, so text inside code
+ * is never touched:
+ * - citations: [@id] and [@id1; @id2] become numbered links to the entry's own source list, kept
+ *   on the line of the word before them and out of the search index;
+ * - headings: the write-up's own sections move down a level (## → h3), under the page section
+ *   that holds the prose ("The full story", "Profile").
+ */
+import { defineMdastPlugin, type MdastContent, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
+import { splitCitations } from '../citations.ts';
+
+/** Source id → number, from the frontmatter's sources list (the order the page numbers them in). */
+function sourceNumbers(data: PluginFactoryContext['data']): Map<string, number> {
+  const frontmatter = (data as { astro?: { frontmatter?: { sources?: unknown } } }).astro?.frontmatter;
+  const sources = Array.isArray(frontmatter?.sources) ? frontmatter.sources : [];
+  return new Map(sources.flatMap((source: unknown, index) => (source && typeof source === 'object' && 'id' in source && typeof source.id === 'string' ? [[source.id, index + 1] as const] : [])));
+}
+
+/** Numbered citation links; a document without sources has nothing to link to. */
+export const citationsPlugin: MdastPluginEntry = (factory: PluginFactoryContext) => {
+  const numbers = sourceNumbers(factory.data);
+  if (numbers.size === 0) return null;
+  return defineMdastPlugin({
+    name: 'nhs-kb:citations',
+    text(node, ctx) {
+      const parts = splitCitations(node.value, numbers);
+      if (!parts) return;
+      ctx.replaceNode(
+        node,
+        parts.flatMap((part): MdastContent[] => {
+          if ('text' in part) return [{ type: 'text', value: part.text }];
+          const links = part.cite.flatMap((link, i): MdastContent[] => [
+            ...(i > 0 ? [{ type: 'text', value: ', ' } as const] : []),
+            { type: 'link', url: link.href, data: { hProperties: { ariaLabel: link.label } }, children: [{ type: 'text', value: String(link.number) }] },
+          ]);
+          return [
+            // A no-break space keeps the number on the line of the word it supports (as the entity, as before).
+            ...(part.spaceBefore ? [{ type: 'html', value: '&nbsp;' } as const] : []),
+            {
+              type: 'superscript',
+              // The numbers stay out of the search index and its excerpts, as on every other cite.
+              data: { hProperties: { className: ['cite'], dataPagefindIgnore: true } },
+              children: [{ type: 'text', value: '[' }, ...links, { type: 'text', value: ']' }] as never,
+            },
+          ];
+        }),
+      );
+    },
+  });
+};
+
+/** Every heading one level down, capped at h6. */
+export const headingsPlugin = defineMdastPlugin({
+  name: 'nhs-kb:demote-headings',
+  heading(node, ctx) {
+    ctx.setProperty(node, 'depth', Math.min(6, node.depth + 1) as typeof node.depth);
+  },
+});
+
+/** The prose plugins, in the order they run. */
+export const prosePlugins: MdastPluginEntry[] = [citationsPlugin, headingsPlugin];
