@@ -14,12 +14,12 @@ import type { Organisation } from '../schemas/organisation.ts';
 import type { Vulnerability } from '../schemas/vulnerability.ts';
 import type { AttackType } from '../schemas/attack-type.ts';
 import type { Control } from '../schemas/control.ts';
-import { dateEnd, dateStart } from '../schemas/dates.ts';
+import { dateStart, lastDay } from './partial-dates.ts';
 import { exposureWindow, type ExposureWindow } from './exposure.ts';
 import { incidentFacets, incidentSearchTerms, type FacetValues, type SearchTerms } from './facets.ts';
 import { browseFacets, type BrowseFacet } from './browse.ts';
-import { comparePairs, indexComparePairs, type ComparePairIndex } from './training.ts';
-import { catalogueFacets, type CatalogueFacets } from './training.ts';
+import { comparePairs, indexComparePairs, type ComparePairIndex } from './training/compare.ts';
+import { catalogueFacets, type CatalogueFacets } from './training/catalogue.ts';
 import { entityIndexes, type EntityIndexes } from './entity-index.ts';
 
 export interface Entry<T> {
@@ -193,11 +193,11 @@ function pushOnce<T>(list: T[], item: T) {
 export function newestFirstDate(dates: Incident['dates']): Date {
   const started = dates.started.date;
   if (started.precision === 'day') return dateStart(started);
-  const lastDay = new Date(dateEnd(started).getTime() - 86_400_000);
+  const latest = lastDay(started);
   const cameToLight = [dates.detected, dates.disclosed]
     .filter((fact) => fact !== undefined)
     .map((fact) => dateStart(fact.date).getTime());
-  return new Date(Math.min(lastDay.getTime(), ...cameToLight));
+  return new Date(Math.min(latest.getTime(), ...cameToLight));
 }
 
 /** Newest first by {@link newestFirstDate}; ties in id order, so the order never depends on file order. */

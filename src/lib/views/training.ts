@@ -5,30 +5,13 @@
 import type { Incident } from '../../schemas/incident.ts';
 import { audienceLabels, certaintyLabels, controlBases, controlEffects, eventKindLabels } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
-import {
-  citedSourceIds,
-  compareTable,
-  controlBasisTags,
-  controlEffectTags,
-  controlsThatHelped,
-  filterCatalogue,
-  fitTitle,
-  groupInjectsByPhase,
-  groupQuestionsByAudience,
-  handoutFacts,
-  inSentence,
-  keyFacts,
-  pairsFor,
-  sessionLengthLabel,
-  sessionPlan,
-  trainingPaths,
-  trainingTopicLabels,
-  type Audience,
-  type CatalogueFilters,
-  type FactRow,
-  type SessionLength,
-  type TrainingTopic,
-} from '../training.ts';
+import { filterCatalogue } from '../training/catalogue.ts';
+import { compareTable, pairsFor } from '../training/compare.ts';
+import { citedSourceIds, handoutFacts, keyFacts, type FactRow } from '../training/facts.ts';
+import { inSentence, sessionLengthLabel, trainingTopicLabels, type Audience, type CatalogueFilters, type SessionLength, type TrainingTopic } from '../training/filters.ts';
+import { trainingPaths } from '../training/paths.ts';
+import { controlBasisTags, controlEffectTags, controlsThatHelped, groupInjectsByPhase, groupQuestionsByAudience, sessionPlan } from '../training/session.ts';
+import { fitTitle } from '../site.ts';
 import { formatPartialDate } from '../dates-format.ts';
 import { absoluteUrl } from '../export/site-url.ts';
 import { paths, sourceAnchor } from '../urls.ts';
