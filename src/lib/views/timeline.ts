@@ -63,7 +63,7 @@ export interface TimelinePageView {
 }
 
 const filterLabels: Record<FilterKey, { label: string; allLabel: string }> = {
-  type: { label: 'Attack type', allLabel: 'All attack types' },
+  'attack-type': { label: 'Attack type', allLabel: 'All attack types' },
   attacker: { label: 'Attacker', allLabel: 'All attackers' },
   vendor: { label: 'Supplier or product', allLabel: 'All suppliers and products' },
 };
