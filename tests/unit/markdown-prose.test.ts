@@ -4,6 +4,8 @@
  * inside code stays as written; the write-up's headings nest under the page's.
  */
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { markdownToHtml, type MarkdownToHtmlResult } from 'satteri';
 import { prosePlugins } from '../../src/lib/markdown/prose.ts';
 import { splitCitations } from '../../src/lib/citations.ts';
@@ -11,10 +13,11 @@ import { splitCitations } from '../../src/lib/citations.ts';
 const sources = [{ id: 's1' }, { id: 's2' }, { id: 's3' }];
 
 /** Renders Markdown the way the site's processor does, with these sources in the frontmatter. */
-function render(markdown: string, frontmatter: Record<string, unknown> = { sources }): string {
+function render(markdown: string, frontmatter: Record<string, unknown> = { sources }, file = 'content/incidents/example-2099.md'): string {
   const astro = { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+  const fileURL = pathToFileURL(join(process.cwd(), file));
   // Synchronous: no plugin here is async.
-  return (markdownToHtml(markdown, { mdastPlugins: prosePlugins, features: { gfm: true, smartPunctuation: true }, data: { astro } }) as MarkdownToHtmlResult).html;
+  return (markdownToHtml(markdown, { mdastPlugins: prosePlugins, features: { gfm: true, smartPunctuation: true }, data: { astro }, fileURL }) as MarkdownToHtmlResult).html;
 }
 
 describe('citations in prose', () => {
@@ -58,5 +61,29 @@ describe('headings in prose', () => {
     expect(html).toMatch(/<h3[^>]*>What happened<\/h3>/);
     expect(html).toMatch(/<h4[^>]*>Detail<\/h4>/);
     expect(html).toMatch(/<h6[^>]*>Deep<\/h6>/);
+  });
+});
+
+describe('prose that would carry code', () => {
+  // The content check reports the same first (tests/fixtures/bad/raw-html-*, javascript-link);
+  // the pipeline refuses too, so no route to the page (astro dev, a loader) ships it.
+  it('fails the render on raw HTML, naming the file, the line and the element', () => {
+    expect(() => render('Fine.\n\n<script>alert(1)</script>\n')).toThrow(
+      /content\/incidents\/example-2099\.md → body: line 3: raw HTML \(<script>\) is not allowed in prose/,
+    );
+    expect(() => render('A picture <img src=x onerror=alert(1)>.')).toThrow(/<img> with an onerror= handler/);
+    expect(() => render('<iframe src="https://evil.example.net/"></iframe>')).toThrow(/<iframe>/);
+    expect(() => render('Note. <!-- for editors -->')).toThrow(/an HTML comment/);
+  });
+
+  it('fails on a link to a scheme prose may not use, and allows https:, mailto: and site paths', () => {
+    expect(() => render('[Read](javascript:alert(1))')).toThrow(/line 1: a link in prose goes to a javascript: address/);
+    expect(() => render('[Data](data:text/html,hi)')).toThrow(/data: address/);
+    expect(() => render('[Old](http://example.org/)')).toThrow(/use the https: address/);
+    expect(render('[A](https://example.org/), [B](mailto:x@example.org), [C](/incidents/), [D](#sources)')).toContain('href="/incidents/"');
+  });
+
+  it('lets markup written as an example in code through, as text', () => {
+    expect(render('Write `<script>` to break a page.')).toContain('<code>&lt;script&gt;</code>');
   });
 });

@@ -5,10 +5,47 @@
  * - citations: [@id] and [@id1; @id2] become numbered links to the entry's own source list, kept
  *   on the line of the word before them and out of the search index;
  * - headings: the write-up's own sections move down a level (## → h3), under the page section
- *   that holds the prose ("The full story", "Profile").
+ *   that holds the prose ("The full story", "Profile");
+ * - and first, a guard: raw HTML or a link to a forbidden scheme (javascript:, data: ...) fails the
+ *   render, naming the file, the line and the element (the content check says the same earlier).
  */
-import { defineMdastPlugin, type MdastContent, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineMdastPlugin, type MdastContent, type MdastPluginEntry, type MdastVisitorContext, type PluginFactoryContext } from 'satteri';
 import { splitCitations } from '../citations.ts';
+import { ContentError, type ContentProblem } from '../problems.ts';
+import { describeHtml, forbiddenScheme, linkProblem, rawHtmlProblem } from './raw-html.ts';
+
+/** The file being rendered, from the project's root (or as given when the pipeline is not told). */
+function fileOf(ctx: MdastVisitorContext): string {
+  return ctx.fileURL ? relative(process.cwd(), fileURLToPath(ctx.fileURL)).split('\\').join('/') : '(prose)';
+}
+
+function fail(problem: ContentProblem): never {
+  throw new ContentError([problem]);
+}
+
+/** Fails on raw HTML (elements, comments, handlers) and on links to schemes prose may not use. */
+export const rawHtmlPlugin = defineMdastPlugin({
+  name: 'nhs-kb:no-raw-html',
+  options: { position: true },
+  html(node, ctx) {
+    const what = describeHtml(node.value);
+    if (what) fail(rawHtmlProblem(fileOf(ctx), node.position?.start.line, node.value, what));
+  },
+  link(node, ctx) {
+    const scheme = forbiddenScheme(node.url);
+    if (scheme) fail(linkProblem(fileOf(ctx), node.position?.start.line, node.url, scheme));
+  },
+  image(node, ctx) {
+    const scheme = forbiddenScheme(node.url);
+    if (scheme) fail(linkProblem(fileOf(ctx), node.position?.start.line, node.url, scheme));
+  },
+  definition(node, ctx) {
+    const scheme = forbiddenScheme(node.url);
+    if (scheme) fail(linkProblem(fileOf(ctx), node.position?.start.line, node.url, scheme));
+  },
+});
 
 /** Source id → number, from the frontmatter's sources list (the order the page numbers them in). */
 function sourceNumbers(data: PluginFactoryContext['data']): Map<string, number> {
@@ -58,5 +95,5 @@ export const headingsPlugin = defineMdastPlugin({
   },
 });
 
-/** The prose plugins, in the order they run. */
-export const prosePlugins: MdastPluginEntry[] = [citationsPlugin, headingsPlugin];
+/** The prose plugins, in the order they run: the guard before the citations add their own markup. */
+export const prosePlugins: MdastPluginEntry[] = [rawHtmlPlugin, citationsPlugin, headingsPlugin];
