@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { prosePlugins } from './src/lib/markdown/prose.ts';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 
 /**
@@ -60,5 +59,5 @@ export default defineConfig({
   // INCREMENTAL_BUILD=1 (without --force) re-renders only pages whose cacheKey or code changed:
   // the bench and tests/site/incremental.test.ts use it; production builds stay full (README).
   experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD === '1' },
-  integrations: [contentIntegrity(checked), mdx(), sitemap(checked), pagefindIndex()],
+  integrations: [contentIntegrity(checked), mdx(), sitemap(checked)],
 });
