@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { prosePlugins } from './src/lib/markdown/prose.ts';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { citationFiles } from './src/integrations/citation-files.ts';
 
 /**
  * SITE_URL: the public origin the site is served from (canonical URLs, feeds, sitemap).
@@ -59,5 +60,5 @@ export default defineConfig({
   // INCREMENTAL_BUILD=1 (without --force) re-renders only pages whose cacheKey or code changed:
   // the bench and tests/site/incremental.test.ts use it; production builds stay full (README).
   experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD === '1' },
-  integrations: [contentIntegrity(checked), mdx(), sitemap(checked)],
+  integrations: [contentIntegrity(checked), mdx(), sitemap(checked), citationFiles(checked)],
 });
