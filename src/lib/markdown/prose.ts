@@ -25,6 +25,12 @@ function fail(problem: ContentProblem): never {
   throw new ContentError([problem]);
 }
 
+/** A link, image or link definition must go to an https: or mailto: address or a page of this site. */
+function checkUrl(node: { url: string; position?: { start: { line: number } } | undefined }, ctx: MdastVisitorContext): void {
+  const scheme = forbiddenScheme(node.url);
+  if (scheme) fail(linkProblem(fileOf(ctx), node.position?.start.line, node.url, scheme));
+}
+
 /** Fails on raw HTML (elements, comments, handlers) and on links to schemes prose may not use. */
 export const rawHtmlPlugin = defineMdastPlugin({
   name: 'nhs-kb:no-raw-html',
@@ -33,18 +39,9 @@ export const rawHtmlPlugin = defineMdastPlugin({
     const what = describeHtml(node.value);
     if (what) fail(rawHtmlProblem(fileOf(ctx), node.position?.start.line, node.value, what));
   },
-  link(node, ctx) {
-    const scheme = forbiddenScheme(node.url);
-    if (scheme) fail(linkProblem(fileOf(ctx), node.position?.start.line, node.url, scheme));
-  },
-  image(node, ctx) {
-    const scheme = forbiddenScheme(node.url);
-    if (scheme) fail(linkProblem(fileOf(ctx), node.position?.start.line, node.url, scheme));
-  },
-  definition(node, ctx) {
-    const scheme = forbiddenScheme(node.url);
-    if (scheme) fail(linkProblem(fileOf(ctx), node.position?.start.line, node.url, scheme));
-  },
+  link: checkUrl,
+  image: checkUrl,
+  definition: checkUrl,
 });
 
 /** Source id → number, from the frontmatter's sources list (the order the page numbers them in). */

@@ -4,7 +4,7 @@ import { attackUrl, countryName } from '../display.ts';
 import { attributionIn } from '../relations.ts';
 import { absoluteUrl, dataPaths } from '../export/site-url.ts';
 import { paths } from '../urls.ts';
-import { dateView, pageFrame, type DateView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { entryFor, dateView, pageFrame, type DateView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { entityBody, type EntityBodyView } from './entity-body.ts';
 import { incidentItem, sourceList, type IncidentItemView, type SourceView } from './parts.ts';
 
@@ -27,8 +27,7 @@ export interface ActorPageView {
 }
 
 export function actorPage(ctx: ViewContext, id: string): ActorPageView {
-  const actor = ctx.kb.actors.get(id);
-  if (!actor) throw new Error(`no actor "${id}": actor pages are made for the ids in content/actors/`);
+  const actor = entryFor(ctx.kb.actors, id, 'actor', 'actors');
   const data = actor.data;
   return {
     page: pageFrame(ctx.site, {

@@ -1,7 +1,7 @@
 /** /attack-types/<id>/: one value of the attack-type taxonomy, where it sits, its mappings and its incidents. */
 import { attackUrl } from '../display.ts';
 import { paths } from '../urls.ts';
-import { pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { entryFor, pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { incidentItem, type IncidentItemView } from './parts.ts';
 
 export interface AttackTypePageView {
@@ -20,8 +20,7 @@ export interface AttackTypePageView {
 }
 
 export function attackTypePage(ctx: ViewContext, id: string): AttackTypePageView {
-  const attackType = ctx.kb.attackTypes.get(id);
-  if (!attackType) throw new Error(`no attack type "${id}": attack type pages are made for the ids in content/attack-types/`);
+  const attackType = entryFor(ctx.kb.attackTypes, id, 'attack type', 'attack-types');
   const data = attackType.data;
   return {
     page: pageFrame(ctx.site, { path: paths.attackType(id), title: data.name, description: data.summary, searchKind: 'Attack type' }),

@@ -133,6 +133,13 @@ export function certaintyView(level: Certainty): CertaintyView {
   return { level, label: certaintyLabels[level], help: certaintyHelp[level] };
 }
 
+/** The entry a page is for, or an error that says which id has no entry, and where entries come from. */
+export function entryFor<T>(entries: ReadonlyMap<string, T>, id: string, what: string, folder: string): T {
+  const entry = entries.get(id);
+  if (entry === undefined) throw new Error(`no ${what} "${id}": its pages are made for the files in content/${folder}/`);
+  return entry;
+}
+
 /** "1 incident", "3 incidents", "1 case study", "2 case studies". */
 export function countOf(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;

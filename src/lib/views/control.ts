@@ -3,7 +3,7 @@ import { controlBasisLabels, controlEffectLabels, controlFrameworkLabels } from 
 import { attackUrl, countIncidents } from '../display.ts';
 import { groupUsesByEffect } from '../relations.ts';
 import { paths } from '../urls.ts';
-import { pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { entryFor, pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { incidentItem, type IncidentItemView } from './parts.ts';
 
 export interface ControlPageView {
@@ -26,8 +26,7 @@ export interface ControlPageView {
 }
 
 export function controlPage(ctx: ViewContext, id: string): ControlPageView {
-  const control = ctx.kb.controls.get(id);
-  if (!control) throw new Error(`no control "${id}": control pages are made for the ids in content/controls/`);
+  const control = entryFor(ctx.kb.controls, id, 'control', 'controls');
   const data = control.data;
   return {
     page: pageFrame(ctx.site, { path: paths.control(id), title: data.name, description: data.summary, searchKind: 'Control' }),

@@ -8,7 +8,7 @@ import { incidentsCsvTable, type CsvTable } from '../export/incidents-csv.ts';
 import { buildStixBundle, type StixBundle } from '../export/stix.ts';
 import type { ExportFileName } from '../export/schema.ts';
 import { citationData, type CitationData } from '../export/citation.ts';
-import type { ViewContext } from './common.ts';
+import { entryFor, type ViewContext } from './common.ts';
 
 export function siteFeedView(ctx: ViewContext): FeedDocument {
   return siteFeed(ctx.kb, ctx.site);
@@ -37,7 +37,5 @@ export function stixBundleView(ctx: ViewContext): StixBundle {
 
 /** /data/cite/<id>.bib and .json: what a reference manager needs to cite the incident page. */
 export function citationView(ctx: ViewContext, id: string): CitationData {
-  const incident = ctx.kb.incident.get(id);
-  if (!incident) throw new Error(`no incident "${id}": citation files are made for the ids in content/incidents/`);
-  return citationData(incident, ctx.site);
+  return citationData(entryFor(ctx.kb.incident, id, 'incident', 'incidents'), ctx.site);
 }

@@ -24,6 +24,7 @@ import { citationData, citationText } from '../export/citation.ts';
 import { dataPaths } from '../export/site-url.ts';
 import { paths, sourceAnchor } from '../urls.ts';
 import {
+  entryFor,
   certaintyView,
   dateView,
   pageFrame,
@@ -166,12 +167,6 @@ export interface IncidentPageView {
   };
 }
 
-function mustIncident(ctx: ViewContext, id: string): ResolvedIncident {
-  const incident = ctx.kb.incident.get(id);
-  if (!incident) throw new Error(`no incident "${id}": incident pages are made for the ids in content/incidents/`);
-  return incident;
-}
-
 export function searchData(incident: ResolvedIncident): SearchDataView {
   const { facets, searchTerms } = incident;
   return {
@@ -296,7 +291,7 @@ function chronologyChart(incident: ResolvedIncident): ChronologyChartView {
 }
 
 export function incidentPage(ctx: ViewContext, id: string): IncidentPageView {
-  const incident = mustIncident(ctx, id);
+  const incident = entryFor(ctx.kb.incident, id, 'incident', 'incidents');
   const data = incident.data;
   const numbers = incident.sourceNumbers;
   const refs = (ids: readonly string[]) => sourceRefs(ids, numbers);

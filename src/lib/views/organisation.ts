@@ -2,7 +2,7 @@
 import { organisationRoleLabels, organisationTypeLabels, regionLabels } from '../../schemas/vocabularies.ts';
 import { organisationRolesIn } from '../relations.ts';
 import { paths } from '../urls.ts';
-import { certaintyView, pageFrame, type CertaintyView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { entryFor, certaintyView, pageFrame, type CertaintyView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { incidentItem, type IncidentItemView } from './parts.ts';
 
 export interface OrganisationPageView {
@@ -19,8 +19,7 @@ export interface OrganisationPageView {
 }
 
 export function organisationPage(ctx: ViewContext, id: string): OrganisationPageView {
-  const organisation = ctx.kb.organisations.get(id);
-  if (!organisation) throw new Error(`no organisation "${id}": organisation pages are made for the ids in content/organisations/`);
+  const organisation = entryFor(ctx.kb.organisations, id, 'organisation', 'organisations');
   const data = organisation.data;
   const type = organisationTypeLabels[data.type];
   const region = regionLabels[data.region];

@@ -15,7 +15,7 @@ import { fitTitle } from '../site.ts';
 import { formatPartialDate } from '../dates-format.ts';
 import { absoluteUrl } from '../export/site-url.ts';
 import { paths, sourceAnchor } from '../urls.ts';
-import { countOf, pageFrame, sourceRefs, type LinkView, type PageFrame, type SourceRefView, type ViewContext } from './common.ts';
+import { entryFor, countOf, pageFrame, sourceRefs, type LinkView, type PageFrame, type SourceRefView, type ViewContext } from './common.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Pieces shared by the case study, handout, notes and compare pages
@@ -140,12 +140,6 @@ function trainingSources(incident: ResolvedIncident, options: { only?: readonly 
       url: s.url,
     };
   });
-}
-
-function mustIncident(ctx: ViewContext, id: string): ResolvedIncident {
-  const incident = ctx.kb.incident.get(id);
-  if (!incident) throw new Error(`no incident "${id}": training pages are made for the ids in content/incidents/`);
-  return incident;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,7 +317,7 @@ export interface CaseStudyPageView {
 }
 
 export function caseStudyPage(ctx: ViewContext, id: string): CaseStudyPageView {
-  const incident = mustIncident(ctx, id);
+  const incident = entryFor(ctx.kb.incident, id, 'incident', 'incidents');
   const t = incident.data.training;
   const title = incident.data.title;
   return {
@@ -375,7 +369,7 @@ export interface HandoutPageView {
 }
 
 export function handoutPage(ctx: ViewContext, id: string): HandoutPageView {
-  const incident = mustIncident(ctx, id);
+  const incident = entryFor(ctx.kb.incident, id, 'incident', 'incidents');
   const facts = handoutFacts(incident);
   const cited = citedSourceIds(incident, facts);
   const omitted = incident.data.sources.length - cited.length;
@@ -413,7 +407,7 @@ export interface NotesPageView {
 }
 
 export function notesPage(ctx: ViewContext, id: string): NotesPageView {
-  const incident = mustIncident(ctx, id);
+  const incident = entryFor(ctx.kb.incident, id, 'incident', 'incidents');
   const t = incident.data.training;
   const title = incident.data.title;
   return {

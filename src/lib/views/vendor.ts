@@ -7,7 +7,7 @@ import { vendorKindLabels } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident, ResolvedVendor, VendorInvolvement } from '../model.ts';
 import { absoluteUrl, dataPaths } from '../export/site-url.ts';
 import { paths } from '../urls.ts';
-import { pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { entryFor, pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { entityBody, type EntityBodyView } from './entity-body.ts';
 import { exposureView, incidentItem, sourceList, type ExposureView, type IncidentItemView, type SourceView } from './parts.ts';
 
@@ -51,8 +51,7 @@ function roles(vendor: ResolvedVendor, incident: ResolvedIncident, role: VendorI
 }
 
 export function vendorPage(ctx: ViewContext, id: string): VendorPageView {
-  const vendor = ctx.kb.vendors.get(id);
-  if (!vendor) throw new Error(`no vendor "${id}": vendor pages are made for the ids in content/vendors/`);
+  const vendor = entryFor(ctx.kb.vendors, id, 'vendor', 'vendors');
   const data = vendor.data;
   return {
     page: pageFrame(ctx.site, {
