@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citeLabel, findCitations } from '../../src/lib/citations.ts';
-import { paths, sourceAnchor, withBase } from '../../src/lib/urls.ts';
+import { paths, withBase } from '../../src/lib/urls.ts';
 import { resolveRequest } from '../../scripts/lib/static-server.ts';
 import { goodFixture } from '../helpers/fixtures.ts';
 

@@ -46,7 +46,7 @@ describe('incident facet values (kept on each incident by the knowledge base)', 
   });
 
   it('files an incident under the vendor and product of its CVE even when it does not name the vendor', () => {
-    const { kb: both, incident: cveOnly } = variant((data) => {
+    const { incident: cveOnly } = variant((data) => {
       data.vendors = [];
     });
     const facets = cveOnly.facets;
@@ -55,7 +55,7 @@ describe('incident facet values (kept on each incident by the knowledge base)', 
   });
 
   it('says plainly when no attacker is named', () => {
-    const { kb: both, incident: unattributed } = variant((data) => {
+    const { incident: unattributed } = variant((data) => {
       data.actors = [];
       data.attributionNote = 'Nobody has claimed it.';
     });
@@ -65,7 +65,7 @@ describe('incident facet values (kept on each incident by the knowledge base)', 
   });
 
   it('lists a value once however many times the incident touches it', () => {
-    const { kb: both, incident: doubled } = variant((data) => {
+    const { incident: doubled } = variant((data) => {
       data.organisations = [data.organisations[0]!, { ...data.organisations[0]!, role: 'data-exposed' }];
       data.dataExposed = [data.dataExposed[0]!, { ...data.dataExposed[0]!, types: ['medical'] }];
       data.attackTypes = ['ransomware', 'ransomware'];
