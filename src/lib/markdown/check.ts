@@ -4,13 +4,7 @@
  */
 import { markdownToMdast, type MdastNode } from 'satteri';
 import type { ContentProblem } from '../problems.ts';
-import { describeHtml, forbiddenScheme, linkProblem, rawHtmlProblem } from './raw-html.ts';
-
-/**
- * Raw HTML needs a "<", and a link a "](", a "]:" definition or a "<...>" autolink: prose with none
- * of them (most of it) is not parsed, which keeps the check light on memory at thousands of files.
- */
-const mayCarryHtmlOrLinks = /<|\]\s*\(|\]:/;
+import { describeHtml, forbiddenScheme, linkProblem, mayCarryHtmlOrLinks, rawHtmlProblem } from './raw-html.ts';
 
 /** Problems with one file's prose. `body` keeps the frontmatter's lines blank, so lines are the file's. */
 export function proseProblems(file: string, body: string): ContentProblem[] {

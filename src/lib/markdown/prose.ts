@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastContent, type MdastPluginEntry, type MdastVisitorContext, type PluginFactoryContext } from 'satteri';
 import { splitCitations } from '../citations.ts';
 import { ContentError, type ContentProblem } from '../problems.ts';
-import { describeHtml, forbiddenScheme, linkProblem, rawHtmlProblem } from './raw-html.ts';
+import { describeHtml, forbiddenScheme, linkProblem, mayCarryHtmlOrLinks, rawHtmlProblem } from './raw-html.ts';
 
 /** The file being rendered, from the project's root (or as given when the pipeline is not told). */
 function fileOf(ctx: MdastVisitorContext): string {
@@ -31,8 +31,7 @@ function checkUrl(node: { url: string; position?: { start: { line: number } } | 
   if (scheme) fail(linkProblem(fileOf(ctx), node.position?.start.line, node.url, scheme));
 }
 
-/** Fails on raw HTML (elements, comments, handlers) and on links to schemes prose may not use. */
-export const rawHtmlPlugin = defineMdastPlugin({
+const rawHtmlGuard = defineMdastPlugin({
   name: 'nhs-kb:no-raw-html',
   options: { position: true },
   html(node, ctx) {
@@ -44,6 +43,12 @@ export const rawHtmlPlugin = defineMdastPlugin({
   definition: checkUrl,
 });
 
+/**
+ * Fails on raw HTML (elements, comments, handlers) and on links to schemes prose may not use. Prose
+ * that cannot hold either is left alone, so most documents are parsed without source positions.
+ */
+export const rawHtmlPlugin: MdastPluginEntry = (factory: PluginFactoryContext) => (mayCarryHtmlOrLinks.test(factory.source) ? rawHtmlGuard : null);
+
 /** Source id → number, from the frontmatter's sources list (the order the page numbers them in). */
 function sourceNumbers(data: PluginFactoryContext['data']): Map<string, number> {
   const frontmatter = (data as { astro?: { frontmatter?: { sources?: unknown } } }).astro?.frontmatter;
@@ -53,6 +58,7 @@ function sourceNumbers(data: PluginFactoryContext['data']): Map<string, number> 
 
 /** Numbered citation links; a document without sources has nothing to link to. */
 export const citationsPlugin: MdastPluginEntry = (factory: PluginFactoryContext) => {
+  if (!factory.source.includes('[@')) return null;
   const numbers = sourceNumbers(factory.data);
   if (numbers.size === 0) return null;
   return defineMdastPlugin({

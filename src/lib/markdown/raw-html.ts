@@ -8,6 +8,12 @@
  */
 import type { ContentProblem } from '../problems.ts';
 
+/**
+ * Raw HTML needs a "<", and a link a "](", a "]:" definition or a "<...>" autolink: prose with none
+ * of them (most of it) is not parsed, which keeps the check and the pipeline light at thousands of files.
+ */
+export const mayCarryHtmlOrLinks = /<|\]\s*\(|\]:/;
+
 /** The schemes a link in prose may use; a link without one is a path on this site or a fragment. */
 export const allowedLinkSchemes = ['https:', 'mailto:'] as const;
 
