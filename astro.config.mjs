@@ -1,8 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { prosePlugins } from './src/lib/markdown/prose.ts';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
+import { citationFiles } from './src/integrations/citation-files.ts';
 
 /**
  * SITE_URL: the public origin the site is served from (canonical URLs, feeds, sitemap).
@@ -10,6 +13,8 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
  */
 const site = process.env.SITE_URL ?? 'https://nhs-cyber-incidents.example.org';
 const base = process.env.BASE_PATH ?? '/';
+/** The content the integrity check accepted, shared with the hooks that write files after the build. */
+const checked = {};
 
 export default defineConfig({
   site,
@@ -25,6 +30,9 @@ export default defineConfig({
   // 1,000 incidents); pages share only the memoised, read-only knowledge base, so order is free.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
+  // Prose (incident and entity Markdown) goes through Astro's own Sätteri processor; the plugins
+  // link [@id] cites to the numbered sources and nest the write-up's headings under the page's.
+  markdown: { processor: satteri({ mdastPlugins: prosePlugins }) },
   // A strict CSP in a <meta> on every page: Astro hashes the scripts and styles it emits, nothing
   // inline runs unhashed, and nothing loads from another origin. Pagefind compiles its search
   // WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval'). frame-ancestors cannot be set
@@ -52,5 +60,5 @@ export default defineConfig({
   // INCREMENTAL_BUILD=1 (without --force) re-renders only pages whose cacheKey or code changed:
   // the bench and tests/site/incremental.test.ts use it; production builds stay full (README).
   experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD === '1' },
-  integrations: [contentIntegrity(), mdx(), pagefindIndex()],
+  integrations: [contentIntegrity(checked), mdx(), sitemap(checked), citationFiles(checked)],
 });

@@ -32,6 +32,8 @@ const root = resolve(import.meta.dirname, '..');
 const startLoad = loadavg()[0]!;
 let lighthouseSize: number | undefined;
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
+/** What `npm run build` runs: Astro, then the search index in its own process. */
+const siteBuild = join(root, 'scripts/build.ts');
 const pagefindBin = join(root, 'node_modules/.bin/pagefind');
 
 const args = process.argv.slice(2);
@@ -162,7 +164,7 @@ async function benchSize(incidents: number): Promise<SizeResult> {
   }
 
   log(`${incidents}: full site build`);
-  const site = await runMeasured(process.execPath, [astroBin, 'build'], { cwd: root, env: buildEnv, phases: sitePhases, ...(siteTimeoutMs ? { timeoutMs: siteTimeoutMs } : {}) });
+  const site = await runMeasured(process.execPath, [siteBuild], { cwd: root, env: buildEnv, phases: sitePhases, ...(siteTimeoutMs ? { timeoutMs: siteTimeoutMs } : {}) });
   if (site.exitCode !== 0 || site.timedOut) {
     // Reported, not thrown: a build that runs out of memory or time at 10,000 incidents is a result.
     const why = site.timedOut ? `did not finish within ${formatSeconds(site.wallMs)} (stopped by --site-timeout)` : `failed (exit ${site.exitCode})`;
@@ -210,7 +212,7 @@ async function benchSize(incidents: number): Promise<SizeResult> {
       // The same cache folder as the full build: Astro's content layer only re-parses what changed.
       log(`${incidents}: rebuild after editing one incident`);
       editOneIncident(contentDir, corpus.incidentIds[0]!, 1);
-      result.rebuild = await runMeasured(process.execPath, [astroBin, 'build'], { cwd: root, env: buildEnv });
+      result.rebuild = await runMeasured(process.execPath, [siteBuild], { cwd: root, env: buildEnv });
       assertOk('rebuild', result.rebuild);
       if (incidents <= incrementalMax) result.incremental = await incrementalRebuild(incidents, contentDir, corpus.incidentIds[0]!, buildEnv);
     } catch (error) {
@@ -222,7 +224,7 @@ async function benchSize(incidents: number): Promise<SizeResult> {
 
 /**
  * The same rebuild with INCREMENTAL_BUILD=1 (Astro's experimental.incrementalBuild): a page whose
- * getStaticPaths cacheKey (src/lib/page-digests.ts) and route code are unchanged is copied from
+ * getStaticPaths cacheKey (the digest of its view, src/lib/views/) and route code are unchanged is copied from
  * the cache instead of rendered. The flag needs one build to write its manifest and page copies
  * (the priming build, timed too), then the edit and the timed rebuild. Same cache folder, no
  * --force: --force would ignore the manifest and render everything.
@@ -230,21 +232,21 @@ async function benchSize(incidents: number): Promise<SizeResult> {
 async function incrementalRebuild(incidents: number, contentDir: string, incidentId: string, buildEnv: NodeJS.ProcessEnv): Promise<SizeResult['incremental']> {
   log(`${incidents}: incremental build (priming, then rebuild after an edit)`);
   const incrementalEnv = { ...buildEnv, INCREMENTAL_BUILD: '1' };
-  const primed = await runMeasured(process.execPath, [astroBin, 'build'], { cwd: root, env: incrementalEnv });
+  const primed = await runMeasured(process.execPath, [siteBuild], { cwd: root, env: incrementalEnv });
   assertOk('incremental priming build', primed);
   editOneIncident(contentDir, incidentId, 2);
   const started = Date.now();
-  const rebuild = await runMeasured(process.execPath, [astroBin, 'build'], { cwd: root, env: incrementalEnv });
+  const rebuild = await runMeasured(process.execPath, [siteBuild], { cwd: root, env: incrementalEnv });
   assertOk('incremental rebuild', rebuild);
   const outcome = incrementalOutcome(String(buildEnv.ASTRO_CACHE_DIR), started);
   if (outcome) log(`${incidents}: incremental rebuild skipped ${outcome.skipped} of ${outcome.keyed} keyed pages; rendered ${outcome.rendered.join(', ')}`);
   return { primed, rebuild, skippedPages: outcome?.skipped, outcome };
 }
 
-/** Pages a reader can reach: the sitemap's URLs when there is one, else the HTML files. */
+/** Pages a reader can reach: the URLs in the sitemaps /sitemap.xml indexes when there are any, else the HTML files. */
 function countPages(distDir: string): number {
-  const sitemap = join(distDir, 'sitemap.xml');
-  if (existsSync(sitemap)) return (readFileSync(sitemap, 'utf8').match(/<loc>/g) ?? []).length;
+  const sitemaps = readdirSync(distDir).filter((name) => /^sitemap-\d+\.xml$/.test(name));
+  if (sitemaps.length > 0) return sitemaps.reduce((n, name) => n + (readFileSync(join(distDir, name), 'utf8').match(/<loc>/g) ?? []).length, 0);
   return (readdirSync(distDir, { recursive: true }) as string[]).filter((name) => name.endsWith('.html')).length;
 }
 
@@ -319,7 +321,7 @@ function report(results: SizeResult[], lighthouse: LighthouseRow[] | string | un
   lines.push('');
   lines.push('Notes:');
   lines.push('- "Rebuild" reuses the full build\'s cache folder (Astro\'s content layer re-parses only the changed file); every page is still rendered and Pagefind re-indexes the whole site.');
-  lines.push('- With INCREMENTAL_BUILD=1 every dynamic route returns a cacheKey (src/lib/page-digests.ts): a page is re-rendered only when its route code or something it shows changed; pages without dynamic params (home, lists, timeline, site feed, sitemap, CSV, STIX) are always rendered, and Pagefind still re-indexes the whole site.');
+  lines.push('- With INCREMENTAL_BUILD=1 every dynamic route returns a cacheKey (the digest of the page view): a page is re-rendered only when its route code or something it shows changed; pages without dynamic params (home, lists, timeline, site feed, sitemap, CSV, STIX) are always rendered, and Pagefind still re-indexes the whole site.');
   for (const r of results) for (const error of r.errors) lines.push(`- ${r.incidents} incidents: a step failed: ${error.split('\n').slice(0, 6).join(' / ')}`);
   lines.push('');
   lines.push('## Lighthouse');

@@ -305,7 +305,7 @@ function incidentData(random: Random, index: number, shared: SharedEntities) {
     ...(hasActor ? {} : { attributionNote: 'No group has claimed this fictional incident.' }),
     attackTypes,
     vulnerabilities: random.next() < 0.3 ? random.some(shared.vulnerabilities, 1, 2) : [],
-    techniques: random.some(techniques, 0, 3).map((t) => ({ ...t, certainty: random.pick(certainties), sources: cites() })),
+    techniques: random.some(techniques, 0, 3).map((t) => ({ ...t, certainty: random.pick(certainties), basis: 'sourced', sources: cites() })),
     dataExposed: random.next() < 0.5 ? [{ types: random.some(dataTypes, 1, 3), subjects: random.some(dataSubjects, 1, 2), description: 'Fictional records were copied.', certainty: random.pick(certainties), sources: cites() }] : [],
     servicesDisrupted: random.some(services, 1, 3).map((service) => ({ service, description: `${service} were delayed.`, sources: cites() })),
     impact: [{ label: 'Appointments postponed', value: random.int(10, 5000), unit: random.pick(impactUnits), qualifier: 'about', asOf: iso(addDays(started, 30)), certainty: random.pick(certainties), sources: cites() }],

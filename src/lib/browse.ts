@@ -3,8 +3,8 @@
  * also has a plain page listing its incidents, which works without JavaScript. The values are the
  * facet values search itself files incidents under (src/lib/facets.ts), so counts always agree.
  */
-import { facetKeys, facetLabels, incidentFacets, type FacetKey } from './facets.ts';
-import type { KnowledgeBase, ResolvedIncident } from './model.ts';
+import { facetKeys, facetLabels, type FacetKey } from './facets.ts';
+import type { ResolvedIncident } from './model.ts';
 
 export interface BrowseValue {
   value: string;
@@ -35,15 +35,14 @@ export const browsePaths = {
   value: (key: FacetKey, slug: string) => `/browse/${key}/${slug}/`,
 } as const;
 
-const cache = new WeakMap<KnowledgeBase, BrowseFacet[]>();
-
-/** Every facet with its values (most incidents first, then by name) and their incidents, newest first. */
-export function browseFacets(kb: KnowledgeBase): BrowseFacet[] {
-  const cached = cache.get(kb);
-  if (cached) return cached;
+/**
+ * Every facet with its values (most incidents first, then by name) and their incidents, in the
+ * order given (newest first from the knowledge base, which memoises this as kb.browse).
+ */
+export function browseFacets(incidents: readonly ResolvedIncident[]): BrowseFacet[] {
   const byFacet = new Map<FacetKey, Map<string, ResolvedIncident[]>>(facetKeys.map((key) => [key, new Map()]));
-  for (const incident of kb.incidents) {
-    const facets = incidentFacets(incident, kb);
+  for (const incident of incidents) {
+    const facets = incident.facets;
     for (const key of facetKeys) {
       for (const value of facets[key]) {
         const values = byFacet.get(key)!;
@@ -53,7 +52,7 @@ export function browseFacets(kb: KnowledgeBase): BrowseFacet[] {
       }
     }
   }
-  const result = facetKeys.map((key): BrowseFacet => {
+  return facetKeys.map((key): BrowseFacet => {
     const slugs = new Map<string, string>();
     const values = [...byFacet.get(key)!]
       .map(([value, incidents]) => {
@@ -69,6 +68,4 @@ export function browseFacets(kb: KnowledgeBase): BrowseFacet[] {
     if (key === 'year') values.sort((a, b) => b.value.localeCompare(a.value));
     return { key, label: facetLabels[key], values };
   });
-  cache.set(kb, result);
-  return result;
 }

@@ -1,11 +1,12 @@
 /**
- * Reads content files from disk the way Astro's glob loader does (same YAML parser, same ids), so
- * that the integrity check sees exactly what the build will see. Node-only (used by the build
- * integration, scripts and tests; never by pages).
+ * Reads content files from disk the way Astro's glob loader does (Astro's own frontmatter parser,
+ * the same YAML parser, the same ids), so that the integrity check sees exactly what the build will
+ * see. Node-only (used by the build integration, scripts and tests; never by pages).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, extname, basename, sep } from 'node:path';
 import yaml from 'js-yaml';
+import { parseFrontmatter } from 'astro/markdown';
 import { collectionDefinitions, collectionNames, type CollectionName } from '../schemas/index.ts';
 import type { ContentProblem } from './problems.ts';
 
@@ -15,7 +16,10 @@ export interface RawEntry {
   /** Path from the project root, with forward slashes. */
   file: string;
   data: unknown;
-  /** Markdown body (empty for YAML files). */
+  /**
+   * Markdown body (empty for YAML files), with the frontmatter's lines left blank, so a line number
+   * in the body is the line number in the file.
+   */
   body: string;
 }
 
@@ -23,8 +27,6 @@ export interface RawContent {
   entries: RawEntry[];
   problems: ContentProblem[];
 }
-
-const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)([\s\S]*)$/;
 
 function listFiles(dir: string): string[] {
   let names: string[];
@@ -44,9 +46,9 @@ function expectedExtension(collection: CollectionName): string {
 export function parseContentFile(text: string, ext: string): { data: unknown; body: string } | { error: string } {
   try {
     if (ext === '.md') {
-      const match = frontmatterPattern.exec(text);
-      if (!match) return { error: 'has no frontmatter: start the file with a line "---", the YAML fields, then "---"' };
-      return { data: yaml.load(match[1] ?? '') ?? {}, body: match[2] ?? '' };
+      const { frontmatter, rawFrontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-lines' });
+      if (rawFrontmatter === '') return { error: 'has no frontmatter: start the file with a line "---", the YAML fields, then "---"' };
+      return { data: frontmatter, body: content };
     }
     return { data: yaml.load(text) ?? {}, body: '' };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { PartialDate } from '../schemas/dates.ts';
+import type { PartialDate } from './partial-dates.ts';
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -20,4 +20,28 @@ export function formatPartialDateShort(date: PartialDate): string {
 /** Number with thousands separators, as the sources print it. */
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-GB');
+}
+
+function plural(n: number, word: string): string {
+  return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "12 days (about 2 weeks)", "between 90 and 119 days (3 to 4 months)". */
+export function formatDayRange(minDays: number, maxDays: number): string {
+  const rough = (days: number) => (days >= 60 ? Math.round(days / 30.44) : days >= 14 ? Math.round(days / 7) : days);
+  const unit = (days: number) => (days >= 60 ? 'month' : days >= 14 ? 'week' : 'day');
+  if (minDays === maxDays) {
+    const days = minDays;
+    return days >= 14 ? `${plural(days, 'day')} (about ${plural(rough(days), unit(days))})` : plural(days, 'day');
+  }
+  if (minDays === 0) {
+    // The end is known only to the month or year it fell in: give the longest it can have been.
+    return maxDays >= 14 ? `up to ${plural(maxDays, 'day')} (about ${plural(rough(maxDays), unit(maxDays))})` : `up to ${plural(maxDays, 'day')}`;
+  }
+  const range = `between ${formatNumber(minDays)} and ${plural(maxDays, 'day')}`;
+  if (minDays >= 60 && unit(minDays) === unit(maxDays)) {
+    const [a, b] = [rough(minDays), rough(maxDays)];
+    return a === b ? `${range} (about ${plural(a, 'month')})` : `${range} (${a} to ${b} months)`;
+  }
+  return range;
 }

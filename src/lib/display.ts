@@ -68,24 +68,11 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** Source id → its number in an entity's own numbered source list (1-based, list order). */
-export function sourceNumbersOf(sources: readonly { id: string }[]): Map<string, number> {
-  return new Map(sources.map((source, index) => [source.id, index + 1]));
-}
-
 const regionNames = new Intl.DisplayNames(['en-GB'], { type: 'region' });
 
 /** "RU" → "Russia"; the code itself if the runtime does not know it. */
 export function countryName(code: string): string {
   return regionNames.of(code) ?? code;
-}
-
-/**
- * Moves every heading in rendered HTML down by `levels` (h2 → h3), capped at h6, so a write-up's
- * own sections nest under the page section that holds it.
- */
-export function demoteHeadings(html: string, levels = 1): string {
-  return html.replace(/<(\/?)h([1-6])(?=[\s>])/gi, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + levels)}`);
 }
 
 /**

@@ -10,9 +10,8 @@ import {
   regionLabels,
   vendorKindLabels,
 } from '../schemas/vocabularies.ts';
-import type { KnowledgeBase } from './model.ts';
+import type { KnowledgeBase, ResolvedAttackType } from './model.ts';
 import { paths } from './urls.ts';
-import { getRelations } from './relations.ts';
 
 export interface IndexItem {
   path: string;
@@ -69,7 +68,7 @@ export function vulnerabilityIndex(kb: KnowledgeBase): IndexItem[] {
   return [...kb.vulnerabilities.values()]
     .sort((a, b) => a.data.cve.localeCompare(b.data.cve, 'en', { numeric: true }))
     .map((v) => {
-      const vendorName = kb.vendors.get(v.data.vendor)?.data.name ?? v.data.vendor;
+      const vendorName = v.vendor.data.name;
       const aliases = v.data.aliases.length ? ` (${v.data.aliases.join(', ')})` : '';
       const kev = v.data.kev ? 'on CISA KEV' : '';
       const cvss = v.data.cvss ? `CVSS ${v.data.cvss.score.toFixed(1)} ${v.data.cvss.severity}` : '';
@@ -89,14 +88,10 @@ export interface AttackTypeBranch {
 
 /** Top-level attack types by name, each with its children; a type whose parent is missing is top-level. */
 export function attackTypeTree(kb: KnowledgeBase): AttackTypeBranch[] {
-  const children = getRelations(kb).attackTypeChildren;
-  const item = (id: string): IndexItem => {
-    const type = kb.attackTypes.get(id)!;
-    return { path: paths.attackType(id), name: type.data.name, detail: type.data.summary, incidentCount: type.incidents.length };
-  };
+  const item = (type: ResolvedAttackType): IndexItem => ({ path: paths.attackType(type.id), name: type.data.name, detail: type.data.summary, incidentCount: type.incidents.length });
   return [...kb.attackTypes.values()]
-    .filter((type) => !type.data.parent || !kb.attackTypes.has(type.data.parent))
-    .map((type) => ({ item: item(type.id), children: (children.get(type.id) ?? []).map((child) => item(child.id)) }))
+    .filter((type) => !type.parent)
+    .map((type) => ({ item: item(type), children: type.children.map(item) }))
     .sort((a, b) => byName(a.item, b.item));
 }
 
@@ -124,4 +119,25 @@ export function busiestFirst(items: readonly IndexItem[], limit: number): IndexI
     .filter((item) => item.incidentCount > 0)
     .sort((a, b) => b.incidentCount - a.incidentCount || byName(a, b))
     .slice(0, limit);
+}
+
+export interface EntityIndexes {
+  actors: IndexItem[];
+  vendors: IndexItem[];
+  organisations: IndexItem[];
+  vulnerabilities: IndexItem[];
+  attackTypes: AttackTypeBranch[];
+  controls: ControlGroup[];
+}
+
+/** Every list page's entries (the knowledge base memoises this as kb.entityIndexes). */
+export function entityIndexes(kb: KnowledgeBase): EntityIndexes {
+  return {
+    actors: actorIndex(kb),
+    vendors: vendorIndex(kb),
+    organisations: organisationIndex(kb),
+    vulnerabilities: vulnerabilityIndex(kb),
+    attackTypes: attackTypeTree(kb),
+    controls: controlIndex(kb),
+  };
 }

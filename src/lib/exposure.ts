@@ -3,35 +3,8 @@
  * incident began, and where the CISA KEV dates fall relative to it. Dates keep their precision: a
  * start known only to the month gives a range of days, never a made-up exact count.
  */
-import { dateEnd, dateStart, type PartialDate } from '../schemas/dates.ts';
+import { daysBetween, type DayRange, type PartialDate } from './partial-dates.ts';
 import type { Vulnerability } from '../schemas/vulnerability.ts';
-
-const dayMs = 86_400_000;
-
-/**
- * Whole days from one date to a later one, as the smallest and largest count the two dates'
- * precision allows. Negative when `to` is before `from`. Exact when min equals max.
- */
-export interface DayRange {
-  min: number;
-  max: number;
-}
-
-function lastDay(date: PartialDate): Date {
-  return new Date(dateEnd(date).getTime() - dayMs);
-}
-
-function wholeDays(later: Date, earlier: Date): number {
-  return Math.round((later.getTime() - earlier.getTime()) / dayMs);
-}
-
-/** Days from `from` to `to`, respecting both precisions. */
-export function daysBetween(from: PartialDate, to: PartialDate): DayRange {
-  return {
-    min: wholeDays(dateStart(to), lastDay(from)),
-    max: wholeDays(lastDay(to), dateStart(from)),
-  };
-}
 
 /** Where a dated milestone (fix, KEV listing) falls relative to the incident's start. */
 export type Relation = 'before' | 'same-day' | 'after' | 'unclear';

@@ -4,7 +4,7 @@
  * Every value is a name from an entity file or a label from the closed vocabularies, so the same
  * attacker, supplier or region is never spelled two ways across incidents. Pure: no Astro imports.
  */
-import type { ResolvedIncident, KnowledgeBase } from './model.ts';
+import type { ResolvedIncident } from './model.ts';
 import {
   attributionLabels,
   dataTypeLabels,
@@ -61,9 +61,6 @@ export interface SearchTerms {
   identifiers: string[];
 }
 
-/** Only what facet building needs from the whole model: vendors named by a CVE but not by the incident. */
-export type FacetContext = Pick<KnowledgeBase, 'vendors'>;
-
 function unique(values: Iterable<string>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -77,19 +74,15 @@ function unique(values: Iterable<string>): string[] {
   return out;
 }
 
-/** Vendors and products behind the incident's CVEs, which the incident need not list itself. */
-function vulnerableProducts(incident: ResolvedIncident, context?: FacetContext) {
-  return incident.vulnerabilities.flatMap((vulnerability) => {
-    const vendor = context?.vendors.get(vulnerability.data.vendor);
-    if (!vendor) return [];
-    const product = vendor.data.products.find((p) => p.id === vulnerability.data.product);
-    return [{ vendor, product }];
-  });
-}
+/** What facets and search terms read from an incident (the knowledge base stores the results on it). */
+type IncidentLinks = Pick<ResolvedIncident, 'data' | 'year' | 'attackTypes' | 'actors' | 'vendors' | 'vulnerabilities' | 'organisations'>;
 
-/** The facet values an incident is filed under. */
-export function incidentFacets(incident: ResolvedIncident, context?: FacetContext): FacetValues {
-  const fromCves = vulnerableProducts(incident, context);
+/**
+ * The facet values an incident is filed under. The vendors and products behind its CVEs count too,
+ * though the incident need not list them itself. The knowledge base computes this once per incident.
+ */
+export function incidentFacets(incident: IncidentLinks): FacetValues {
+  const fromCves = incident.vulnerabilities;
   const organisations = incident.organisations.map((o) => o.entry.data);
   const dataTypes = incident.data.dataExposed.flatMap((exposure) => exposure.types);
   return {
@@ -111,8 +104,8 @@ export function incidentFacets(incident: ResolvedIncident, context?: FacetContex
 }
 
 /** Every name and identifier a reader might search for this incident by, its own title and canonical names first. */
-export function incidentSearchTerms(incident: ResolvedIncident, context?: FacetContext): SearchTerms {
-  const fromCves = vulnerableProducts(incident, context);
+export function incidentSearchTerms(incident: IncidentLinks): SearchTerms {
+  const fromCves = incident.vulnerabilities;
   const names = unique([
     incident.data.title,
     ...incident.actors.flatMap((a) => [a.entry.data.name, ...a.entry.data.aliases.map((alias) => alias.name)]),

@@ -5,7 +5,6 @@
  */
 import type { PartialDate } from '../schemas/dates.ts';
 import type { Certainty } from '../schemas/vocabularies.ts';
-import type { Vendor } from '../schemas/vendor.ts';
 import type { ResolvedIncident } from './model.ts';
 import { formatPartialDate } from './dates-format.ts';
 import { formatImpactValue } from './display.ts';
@@ -76,43 +75,6 @@ export function certaintyOverview(incident: ResolvedIncident): CertaintyOverview
   return { statements, unconfirmed, unknowns: data.unknowns };
 }
 
-export interface ExploitedProduct {
-  vendorId: string;
-  vendorName: string;
-  productNames: string[];
-  cves: string[];
-  /** Sources the incident gives for the vendor's role; empty when only the CVE ties it in. */
-  sources: string[];
-  note?: string | undefined;
-}
-
-/**
- * Vulnerable products exploited in an incident: those the incident names with the
- * vulnerable-product role, plus the products behind its CVEs, so that a flaw recorded only by
- * its CVE still shows whose product it was.
- */
-export function exploitedProducts(incident: ResolvedIncident, vendors: ReadonlyMap<string, { data: Vendor }>): ExploitedProduct[] {
-  const byVendor = new Map<string, ExploitedProduct>();
-  for (const v of incident.vendors) {
-    if (v.role !== 'vulnerable-product') continue;
-    byVendor.set(v.id, { vendorId: v.id, vendorName: v.entry.data.name, productNames: v.products.map((p) => p.name), cves: [], sources: v.sources, note: v.note });
-  }
-  for (const vulnerability of incident.vulnerabilities) {
-    const { vendor: vendorId, product: productId, cve } = vulnerability.data;
-    const vendor = vendors.get(vendorId);
-    if (!vendor) continue;
-    let entry = byVendor.get(vendorId);
-    if (!entry) {
-      entry = { vendorId, vendorName: vendor.data.name, productNames: [], cves: [], sources: [] };
-      byVendor.set(vendorId, entry);
-    }
-    entry.cves.push(cve);
-    const productName = vendor.data.products.find((p) => p.id === productId)?.name;
-    if (productName && !entry.productNames.includes(productName)) entry.productNames.push(productName);
-  }
-  return [...byVendor.values()];
-}
-
 export interface VendorInIncident {
   role: 'compromised-supplier' | 'vulnerable-product';
   vendorId: string;
@@ -121,11 +83,11 @@ export interface VendorInIncident {
 }
 
 /** Breached suppliers first, then exploited products (including those known only by their CVE). */
-export function vendorsInvolved(incident: ResolvedIncident, vendors: ReadonlyMap<string, { data: Vendor }>): VendorInIncident[] {
+export function vendorsInvolved(incident: ResolvedIncident): VendorInIncident[] {
   return [
     ...incident.vendors
       .filter((v) => v.role === 'compromised-supplier')
       .map((v) => ({ role: v.role, vendorId: v.id, vendorName: v.entry.data.name, productNames: v.products.map((p) => p.name) })),
-    ...exploitedProducts(incident, vendors).map(({ vendorId, vendorName, productNames }) => ({ role: 'vulnerable-product' as const, vendorId, vendorName, productNames })),
+    ...incident.exploitedProducts.map(({ vendorId, vendorName, productNames }) => ({ role: 'vulnerable-product' as const, vendorId, vendorName, productNames })),
   ];
 }

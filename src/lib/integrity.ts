@@ -10,7 +10,7 @@ import type { Vendor } from '../schemas/vendor.ts';
 import type { Vulnerability } from '../schemas/vulnerability.ts';
 import type { AttackType } from '../schemas/attack-type.ts';
 import type { Actor } from '../schemas/actor.ts';
-import { notBefore } from '../schemas/dates.ts';
+import { notBefore } from './partial-dates.ts';
 import type { RawEntry } from './content-files.ts';
 import { findCitations } from './citations.ts';
 import { formatFieldPath, type ContentProblem } from './problems.ts';

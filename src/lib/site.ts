@@ -33,6 +33,14 @@ export function shortenAtWord(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
+/** Room left in a 70-character <title> (what search results and tabs show) once " | site name" is added. */
+export const titleRoom = titleMaxLength - ` | ${siteName}`.length;
+
+/** Shortens a page title to `max` characters at a word boundary, with an ellipsis; the h1 keeps the full text. */
+export function fitTitle(text: string, max = titleRoom): string {
+  return shortenAtWord(text, max);
+}
+
 /**
  * A page's <title>: "Page | NHS Cyber Incidents" when that fits in {@link titleMaxLength}
  * characters; otherwise the page title alone; otherwise the page title shortened at a word

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getKnowledgeBase } from '../data/knowledge-base.ts';
-import { siteFeed } from '../lib/export/atom.ts';
-import { siteContextFrom } from '../lib/export/site-url.ts';
+import { viewContext } from '../data/knowledge-base.ts';
+import { atomXml } from '../lib/export/atom.ts';
+import { siteFeedView } from '../lib/views/exports.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(siteFeed(await getKnowledgeBase(), siteContextFrom(import.meta.env)), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(atomXml(siteFeedView(await viewContext())), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { citesSchema, cveIdSchema, slugSchema, techniqueIdSchema } from './common.ts';
-import { notBefore, partialDateSchema, daySchema } from './dates.ts';
+import { partialDateSchema, daySchema } from './dates.ts';
+import { notBefore } from '../lib/partial-dates.ts';
 import { sourceSchema } from './source.ts';
 import { controlLinkSchema, trainingSchema } from './training.ts';
 import { impactSummaryCites, impactSummarySchema } from './impact-summary.ts';

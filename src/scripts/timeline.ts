@@ -22,6 +22,7 @@ import {
   matchesFilters,
   readFilterState,
   writeFilterState,
+  type FilterChoices,
   type FilterKey,
   type FilterState,
 } from '../lib/timeline/filters.ts';
@@ -103,6 +104,8 @@ class IncidentTimeline extends HTMLElement {
   private status: HTMLElement | null = null;
   private tooltip: HTMLElement | null = null;
   private filters: FilterState = {};
+  /** The options of each filter (names, with the ids marks carry), read from its select. */
+  private choices: Partial<FilterChoices> = {};
   private animation = 0;
 
   connectedCallback() {
@@ -163,7 +166,7 @@ class IncidentTimeline extends HTMLElement {
         y: Number(y),
         row: Number(element.dataset.row),
         labelEnd: element.hasAttribute('data-label-end'),
-        ids: { type: split(filterAttributes.type), attacker: split(filterAttributes.attacker), vendor: split(filterAttributes.vendor) },
+        ids: { 'attack-type': split(filterAttributes['attack-type']), attacker: split(filterAttributes.attacker), vendor: split(filterAttributes.vendor) },
         visible: true,
       };
       this.markOfElement.set(element, mark);
@@ -357,16 +360,18 @@ class IncidentTimeline extends HTMLElement {
     const fieldset = this.querySelector<HTMLFieldSetElement>('[data-filters]');
     if (!fieldset) return;
     const selects = new Map<FilterKey, HTMLSelectElement>();
-    const allowed: Partial<Record<FilterKey, Set<string>>> = {};
     for (const key of filterKeys) {
       const control = fieldset.querySelector(`select[name="${key}"]`);
       if (control instanceof HTMLSelectElement) {
         selects.set(key, control);
-        allowed[key] = new Set([...control.options].map((o) => o.value).filter(Boolean));
+        this.choices[key] = [...control.options].filter((o) => o.value).map((o) => ({ id: o.dataset.id ?? o.value, name: o.value }));
       }
     }
-    this.filters = readFilterState(location.search, allowed);
+    this.filters = readFilterState(location.search, this.choices);
     for (const [key, control] of selects) control.value = this.filters[key] ?? '';
+    // A link in the old vocabulary (?type=<id>) shows its view under the shared one.
+    const canonical = writeFilterState(location.search, this.filters);
+    if (canonical !== location.search) history.replaceState(history.state, '', `${location.pathname}${canonical}${location.hash}`);
     fieldset.addEventListener('change', () => {
       const state: FilterState = {};
       for (const [key, control] of selects) if (control.value) state[key] = control.value;
@@ -385,7 +390,7 @@ class IncidentTimeline extends HTMLElement {
 
   private applyFilters() {
     for (const mark of this.allMarks()) {
-      const visible = matchesFilters(mark.ids, this.filters);
+      const visible = matchesFilters(mark.ids, this.filters, this.choices);
       mark.visible = visible;
       mark.element.classList.toggle('tl-hidden', !visible);
     }

@@ -49,4 +49,12 @@ describe('the build', () => {
     expect(output).toContain('actors[0].id');
     expect(output).toContain('no actor has the id "nobody"');
   });
+
+  it('fails on raw HTML in prose, naming the file, the line and the element', () => {
+    const fault = faults.find((f) => f.name === 'raw-html-script')!;
+    const { contentDir } = makeContent(fault.edits);
+    const run = buildSite({ CONTENT_DIR: contentDir });
+    expect(run.status, run.output).not.toBe(0);
+    expect(run.output).toContain('incidents/example-lab-2099.md → body: line 61: raw HTML (<script>) is not allowed in prose');
+  });
 });

@@ -137,11 +137,22 @@ describe('pages, sitemap and citations', () => {
   const htmlPages = () => listFiles(distDir, ['.html']).filter((f) => !f.startsWith('pagefind/') && f !== '404.html');
 
   it('sitemap.xml lists every page once, and only pages that exist', () => {
-    const text = readDist('sitemap.xml');
-    expect(XMLValidator.validate(text)).toBe(true);
-    const listed = (xml.parse(text).urlset.url as { loc: string }[]).map((u) => local(u.loc));
+    // /sitemap.xml is the index (@astrojs/sitemap writes one sitemap per 45,000 pages).
+    const index = readDist('sitemap.xml');
+    expect(XMLValidator.validate(index)).toBe(true);
+    const sitemaps = (xml.parse(index).sitemapindex.sitemap as { loc: string } | { loc: string }[]);
+    const listed = [sitemaps].flat().flatMap(({ loc }) => {
+      const text = readDist(local(loc).slice(1));
+      expect(XMLValidator.validate(text)).toBe(true);
+      return (xml.parse(text).urlset.url as { loc: string; lastmod?: string }[]).map((u) => local(u.loc));
+    });
     expect(new Set(listed).size).toBe(listed.length);
     expect([...listed].sort()).toEqual(htmlPages().map(pagePath).sort());
+  });
+
+  it('sitemap dates incident pages by their last review, never by the build', () => {
+    const text = readDist('sitemap-0.xml');
+    for (const incident of incidents) expect(text).toContain(`<loc>${incident.url}</loc><lastmod>${incident.lastReviewed}T00:00:00.000Z</lastmod>`);
   });
 
   it('every page names its canonical URL, its Open Graph data and the feed in its head', () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, type SiteSession } from '../helpers/browser.ts';
 import { knowledgeBaseFrom } from '../helpers/model.ts';
 import { readDist, root } from '../helpers/site.ts';
-import { dateEnd, dateStart } from '../../src/schemas/dates.ts';
+import { dateEnd, dateStart } from '../../src/lib/partial-dates.ts';
 
 const kb = knowledgeBaseFrom(resolve(root, process.env.CONTENT_DIR ?? 'content'));
 const base = process.env.BASE_PATH ?? '/';

@@ -144,23 +144,24 @@ describe('/timeline/', () => {
     const everything = await shownMarkPaths(page);
     expect(everything).toHaveLength(kb.incidents.length);
     // Prefer the attack type that splits the incidents, so the test sees marks both hidden and kept.
-    const options = await page.$$eval('#tl-filter-type option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
-    const matching = (type: string) => kb.incidents.filter((i) => i.attackTypes.some((t) => t.id === type)).map((i) => incidentPath(i.id)).sort();
+    // Values are names, as on the search page (?attack-type=Ransomware).
+    const options = await page.$$eval('#tl-filter-attack-type option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const matching = (type: string) => kb.incidents.filter((i) => i.attackTypes.some((t) => t.data.name === type)).map((i) => incidentPath(i.id)).sort();
     const type = options.find((o) => matching(o).length < kb.incidents.length) ?? options[0]!;
-    await page.selectOption('#tl-filter-type', type);
-    await page.waitForFunction((t) => new URL(location.href).searchParams.get('type') === t, type);
+    await page.selectOption('#tl-filter-attack-type', type);
+    await page.waitForFunction((t) => new URL(location.href).searchParams.get('attack-type') === t, type);
     expect(await shownMarkPaths(page)).toEqual(matching(type));
     const shownCount = matching(type).length;
     expect(await page.textContent('[data-status]')).toMatch(shownCount < kb.incidents.length ? `Showing ${shownCount} of ${kb.incidents.length} incidents` : /Showing (all \d+ incidents|the only incident)/);
 
     // Two filters together: attack type and an attacker named by one of the matching incidents.
-    const withActor = kb.incidents.find((i) => i.attackTypes.some((t) => t.id === type) && i.actors.length > 0);
+    const withActor = kb.incidents.find((i) => i.attackTypes.some((t) => t.data.name === type) && i.actors.length > 0);
     if (withActor) {
-      const actor = withActor.actors[0]!.id;
+      const actor = withActor.actors[0]!.entry.data.name;
       await page.selectOption('#tl-filter-attacker', actor);
       await page.waitForFunction((a) => new URL(location.href).searchParams.get('attacker') === a, actor);
       const both = kb.incidents
-        .filter((i) => i.attackTypes.some((t) => t.id === type) && i.actors.some((a) => a.id === actor))
+        .filter((i) => i.attackTypes.some((t) => t.data.name === type) && i.actors.some((a) => a.entry.data.name === actor))
         .map((i) => incidentPath(i.id))
         .sort();
       expect(await shownMarkPaths(page)).toEqual(both);
@@ -169,14 +170,22 @@ describe('/timeline/', () => {
     // The URL is shareable: opening it shows the same selection.
     const shared = page.url();
     const again = await open({ path: new URL(shared).pathname.replace(base.replace(/\/$/, ''), '') + new URL(shared).search });
-    expect(await again.page.inputValue('#tl-filter-type')).toBe(type);
+    expect(await again.page.inputValue('#tl-filter-attack-type')).toBe(type);
     expect(await shownMarkPaths(again.page)).toEqual(await shownMarkPaths(page));
     await again.context.close();
 
+    // A link shared in the old vocabulary (?type=<id>) shows the same view, and its URL is rewritten in the new one.
+    const id = kb.incidents.flatMap((i) => i.attackTypes).find((t) => t.data.name === type)!.id;
+    const old = await open({ path: `/timeline/?type=${id}` });
+    expect(await old.page.inputValue('#tl-filter-attack-type')).toBe(type);
+    expect(await shownMarkPaths(old.page)).toEqual(matching(type));
+    expect(new URL(old.page.url()).searchParams.get('attack-type')).toBe(type);
+    await old.context.close();
+
     // Clearing the filters clears the URL and shows everything again.
-    await page.selectOption('#tl-filter-type', '');
+    await page.selectOption('#tl-filter-attack-type', '');
     await page.selectOption('#tl-filter-attacker', '');
-    await page.waitForFunction(() => !location.search.includes('type=') && !location.search.includes('attacker='));
+    await page.waitForFunction(() => !location.search.includes('attack-type=') && !location.search.includes('attacker='));
     expect(await shownMarkPaths(page)).toEqual(everything);
     await context.close();
   });
@@ -223,8 +232,8 @@ describe('/timeline/', () => {
     it(`axe finds no WCAG 2.2 A/AA violations (${colorScheme} mode, a filter and a zoom applied)`, async () => {
       const { context, page } = await open({ colorScheme });
       await page.click('button[data-zoom="in"]');
-      const type = await page.$eval('#tl-filter-type option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
-      await page.selectOption('#tl-filter-type', type);
+      const type = await page.$eval('#tl-filter-attack-type option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
+      await page.selectOption('#tl-filter-attack-type', type);
       await page.locator('incident-timeline a.tl-mark:not(.tl-hidden)').first().focus();
       // Evaluated through the DevTools protocol: the site's CSP rightly refuses an unhashed inline script.
       await page.evaluate(axeSource);

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { checkContentFolder } from '../../src/lib/check-content.ts';
 import type { Incident } from '../../src/schemas/incident.ts';
-import { trainingPaths } from '../../src/lib/training.ts';
+import { trainingPaths } from '../../src/lib/training/paths.ts';
 import { primaryNav } from '../../src/lib/site.ts';
 import { openSite, type SiteSession } from '../helpers/browser.ts';
 import { root } from '../helpers/site.ts';

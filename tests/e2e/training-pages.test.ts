@@ -12,7 +12,8 @@ import { checkContentFolder } from '../../src/lib/check-content.ts';
 import type { Incident } from '../../src/schemas/incident.ts';
 import { audienceLabels } from '../../src/schemas/vocabularies.ts';
 import { withBase } from '../../src/lib/urls.ts';
-import { sessionLengthLabel, trainingPaths, trainingTopicLabels } from '../../src/lib/training.ts';
+import { sessionLengthLabel, trainingTopicLabels } from '../../src/lib/training/filters.ts';
+import { trainingPaths } from '../../src/lib/training/paths.ts';
 import { distDir, readDist, requireDist, root } from '../helpers/site.ts';
 
 requireDist();

@@ -1,5 +1,6 @@
 /**
- * Runs `astro build` for a test, with its own output and cache folders. Astro also writes into the
+ * Runs the build (scripts/build.ts: `astro build`, then the search index) for a test, with its own
+ * output and cache folders. Astro also writes into the
  * project's .astro/ folder whatever the options, so two builds at once (vitest runs two files at a
  * time) could mix their output: builds take a machine-wide lock and run one after another.
  */
@@ -40,7 +41,7 @@ export function buildSite(env: Record<string, string> = {}, options: { outDir?: 
   const work = mkdtempSync(join(scratch, `${options.name ?? 'build'}-`));
   const outDir = options.outDir ?? join(work, 'dist');
   // process.execPath: the Node running the tests (22, from the project), whatever `node` is on PATH.
-  const run = spawnSync('flock', [buildLock, process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const run = spawnSync('flock', [buildLock, process.execPath, join(root, 'scripts/build.ts')], {
     cwd: root,
     env: buildEnvironment({ OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), ...env }),
     encoding: 'utf8',

@@ -1,5 +1,5 @@
 /** Builds the resolved model from a content folder without Astro, for tests over pure logic. */
-import { checkContentFolder } from '../../src/lib/check-content.ts';
+import { checkContentFolder, collectionsOf } from '../../src/lib/check-content.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { buildKnowledgeBase, type CollectionsInput, type KnowledgeBase } from '../../src/lib/model.ts';
 import { root } from './site.ts';
@@ -8,16 +8,7 @@ import { goodFixture } from './fixtures.ts';
 export function collectionsFrom(contentDir: string): CollectionsInput {
   const { entries, problems } = checkContentFolder(root, contentDir);
   if (problems.length) throw new Error(formatProblems(problems));
-  const pick = (name: string) => entries.filter((e) => e.collection === name).map((e) => ({ id: e.id, data: e.data, body: e.body })) as never[];
-  return {
-    incidents: pick('incidents'),
-    actors: pick('actors'),
-    vendors: pick('vendors'),
-    organisations: pick('organisations'),
-    vulnerabilities: pick('vulnerabilities'),
-    attackTypes: pick('attackTypes'),
-    controls: pick('controls'),
-  };
+  return collectionsOf(entries);
 }
 
 export function knowledgeBaseFrom(contentDir = goodFixture): KnowledgeBase {

@@ -14,7 +14,6 @@ import { knowledgeBaseFrom } from '../helpers/model.ts';
 import { attr, loadPage, text, type Element } from '../helpers/dom.ts';
 import { findCitations } from '../../src/lib/citations.ts';
 import { describeRelation } from '../../src/lib/exposure.ts';
-import { getRelations } from '../../src/lib/relations.ts';
 import { paths } from '../../src/lib/urls.ts';
 import { certaintyLabels } from '../../src/schemas/vocabularies.ts';
 import type { KnowledgeBase } from '../../src/lib/model.ts';
@@ -78,7 +77,7 @@ describe.each(kb.incidents.map((incident) => [incident.id, incident] as const))(
 
   it('shows the exposure window of each vulnerability in the key facts', () => {
     const facts = text(section(doc, 'key-facts'));
-    for (const exposure of getRelations(kb).exposuresByIncident.get(id) ?? []) {
+    for (const exposure of kb.incident.get(id)?.exposures ?? []) {
       expect(facts).toContain(exposure.vulnerability.data.cve);
       if (exposure.window.fix) expect(facts).toContain(describeRelation(exposure.window.fix));
     }
@@ -248,19 +247,18 @@ describe('vendor pages', () => {
 
 describe('control pages', () => {
   it('give the reasoning for every incident where the control would have helped', async () => {
-    const uses = getRelations(kb).controlUses;
     for (const control of kb.controls.values()) {
       const page = text(section(await loadPage(fileFor(paths.control(control.id))), 'incidents'));
-      for (const { link } of uses.get(control.id) ?? []) expect(page).toContain(link.reasoning.replace(/\s+/g, ' '));
+      for (const { link } of control.uses) expect(page).toContain(link.reasoning.replace(/\s+/g, ' '));
     }
   });
 });
 
 describe('vulnerability pages', () => {
   it('show the exposure window for each incident', async () => {
-    for (const [id, exposures] of getRelations(kb).exposuresByVulnerability) {
+    for (const [id, vulnerability] of kb.vulnerabilities) {
       const page = text(section(await loadPage(fileFor(paths.vulnerability(id))), 'incidents'));
-      for (const exposure of exposures) {
+      for (const exposure of vulnerability.exposures) {
         if (exposure.window.fix) expect(page).toContain(describeRelation(exposure.window.fix));
       }
     }

@@ -7,13 +7,22 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { listFiles, pagePath, root } from '../helpers/site.ts';
 
+/** The site paths a sitemap lists, following a sitemap index to its sitemaps. */
+function sitemapPaths(dir: string, file: string): string[] {
+  const base = new URL('.', `http://site/${file}`).pathname;
+  return [...readFileSync(join(dir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].flatMap((m) => {
+    const path = new URL(m[1]!.trim()).pathname;
+    // The sitemap's own folder is the site's base: paths are relative to it here.
+    const local = path.startsWith(base) ? path.slice(base.length - 1) : path;
+    return local.endsWith('.xml') ? sitemapPaths(dir, local.slice(1)) : [local];
+  });
+}
+
 /** Site paths ("/incidents/x/") of every page a reader can reach. */
 export function sitePages(dir: string): string[] {
-  const sitemap = ['sitemap.xml', 'sitemap-index.xml', 'sitemap-0.xml'].map((name) => join(dir, name)).find(existsSync);
-  if (sitemap) {
-    const paths = [...readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.trim()).pathname);
-    // A sitemap index lists more sitemaps, not pages: fall back to the files then.
-    if (paths.length > 0 && !paths.some((p) => p.endsWith('.xml'))) return [...new Set(paths)].sort();
+  if (existsSync(join(dir, 'sitemap.xml'))) {
+    const paths = sitemapPaths(dir, 'sitemap.xml');
+    if (paths.length > 0) return [...new Set(paths)].sort();
   }
   return listFiles(dir, ['.html'])
     .filter((file) => file !== '404.html' && !file.startsWith('pagefind/'))

@@ -1,11 +1,12 @@
 /**
  * Incremental builds (INCREMENTAL_BUILD=1, Astro's experimental.incrementalBuild) must never serve
  * a stale page. The fixture content, plus a second incident with its own organisation, is built
- * once to prime Astro's cache; then three edits a writer makes (an incident's prose, an attacker's
- * name, an incident's title) are each followed by an incremental rebuild and, as the reference, a
- * full build of the same content from an empty cache. The rebuild must be byte-identical to the
- * full build, must show the new text where the page shows it, and must have skipped ("restored"
- * from its cache, per Astro's log) pages the edit does not touch.
+ * once to prime Astro's cache; then four edits a writer makes (an incident's prose, an attacker's
+ * name, an incident's title, a flaw's patch date) are each followed by an incremental rebuild and,
+ * as the reference, a full build of the same content from an empty cache. The rebuild must be
+ * byte-identical to the full build, must show the new text where the page shows it, and must have
+ * skipped ("restored" from its cache, per Astro's log) pages the edit does not touch. Every page's
+ * cacheKey is the digest of its view (src/lib/views/), so "touch" means "changes what the page shows".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -202,6 +203,20 @@ describe('incremental rebuilds', () => {
       expect(page(path), path).toContain('Example Labs pathology outage');
     }
     for (const path of [`/incidents/${second}/`, `/training/${second}/handout/`, '/organisations/other-clinic/', '/data/schema/incidents.json']) {
+      expect(rebuild.restored, path).toContain(path);
+    }
+  }, 300_000);
+
+  it("after a flaw's patch date changes: the exposure window is new wherever it is shown, and pages that name the flaw without its dates are skipped", () => {
+    // Patched 13 May, the incident began 3 June: 21 days. A day-one patch on 20 May makes it 14.
+    edit('vulnerabilities/cve-2099-0001.yaml', 'patched: 2099-05-13', 'patched: 2099-05-20');
+    const rebuild = rebuildAndCompare();
+    for (const path of [`/incidents/${first}/`, '/vendors/example-labs/', '/vulnerabilities/cve-2099-0001/']) {
+      expect(page(path), path).toContain('14 days before the incident began');
+      expect(rebuild.rendered, path).toContain(path);
+    }
+    // These show the CVE id (or nothing of it), never its dates: their views, and so their keys, are unchanged.
+    for (const path of [`/training/${first}/`, `/training/${first}/handout/`, `/training/${first}/notes/`, '/actors/examplegang/', '/organisations/example-trust/', `/incidents/${second}/`]) {
       expect(rebuild.restored, path).toContain(path);
     }
   }, 300_000);

@@ -2,7 +2,7 @@
  * The first search loads the whole index chunk its word falls in. Pagefind's default chunk
  * (20,000 word positions) was ~29 kB gzipped on this site, a third of the first search's bytes, so
  * the build asks for smaller chunks through an environment variable Pagefind marks unstable
- * (src/integrations/pagefind.ts). If a Pagefind upgrade drops or renames it, this fails.
+ * (scripts/lib/search-index.ts). If a Pagefind upgrade drops or renames it, this fails.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /** The inverted-index similarity search finds the same best matches as comparing every pair. */
 import { describe, expect, it } from 'vitest';
-import { mostSimilar } from '../../src/lib/training.ts';
+import { mostSimilar } from '../../src/lib/training/similarity.ts';
 import { knowledgeBaseFrom } from '../helpers/model.ts';
 import { root } from '../helpers/site.ts';
 import type { ResolvedIncident } from '../../src/lib/model.ts';

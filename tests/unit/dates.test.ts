@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateEnd, dateStart, notBefore, parsePartialDate, partialDateSchema } from '../../src/schemas/dates.ts';
+import { partialDateSchema } from '../../src/schemas/dates.ts';
+import { dateEnd, dateStart, notBefore, parsePartialDate } from '../../src/lib/partial-dates.ts';
 import { formatPartialDate } from '../../src/lib/dates-format.ts';
 
 describe('partial dates', () => {

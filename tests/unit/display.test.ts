@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attackUrl, countIncidents, describeDataExposure, countryName, cveUrl, cweUrl, demoteHeadings, formatImpactValue, joinNames, organisationDisplayName, precisionNote, sourceNumbersOf } from '../../src/lib/display.ts';
+import { attackUrl, countIncidents, describeDataExposure, countryName, cveUrl, cweUrl, formatImpactValue, joinNames, organisationDisplayName, precisionNote } from '../../src/lib/display.ts';
 
 describe('impact figures', () => {
   it('keeps the qualifier a source gave, so "more than 700" never reads as exactly 700', () => {
@@ -53,24 +53,10 @@ describe('names and counts', () => {
   });
 });
 
-describe('entity sources and countries', () => {
-  it('numbers an entity page\'s sources in list order, as its <ol> does', () => {
-    expect([...sourceNumbersOf([{ id: 'mitre' }, { id: 'cisa' }])]).toEqual([['mitre', 1], ['cisa', 2]]);
-  });
+describe('countries', () => {
   it('names a country from its ISO code', () => {
     expect(countryName('RU')).toBe('Russia');
     expect(countryName('GB')).toBe('United Kingdom');
-  });
-});
-
-describe('demoteHeadings', () => {
-  it('nests a write-up\'s headings one level down, keeping their ids and attributes', () => {
-    expect(demoteHeadings('<h2 id="what-happened">What happened</h2><p>Text</p><h3>Detail</h3>')).toBe(
-      '<h3 id="what-happened">What happened</h3><p>Text</p><h4>Detail</h4>',
-    );
-  });
-  it('never goes below h6 and leaves look-alike tags alone', () => {
-    expect(demoteHeadings('<h6>Deep</h6><header>x</header><hr>', 2)).toBe('<h6>Deep</h6><header>x</header><hr>');
   });
 });
 

@@ -3,11 +3,15 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { knowledgeBaseFrom } from '../helpers/model.ts';
 import { root } from '../helpers/site.ts';
-import { actorFeed, buildAtomFeed, feedOrder, siteFeed, vendorFeed } from '../../src/lib/export/atom.ts';
+import { actorFeed as actorFeedDocument, atomXml, feedDocument, feedOrder, siteFeed as siteFeedDocument, vendorFeed as vendorFeedDocument } from '../../src/lib/export/atom.ts';
 import { bibtex, citationData, citationText, cslJson, escapeBibtex } from '../../src/lib/export/citation.ts';
-import { routeToPath, sitemapEntries, sitemapXml, isPageFile } from '../../src/lib/export/sitemap.ts';
-import { pageMeta } from '../../src/lib/export/page-meta.ts';
-import type { ResolvedIncident } from '../../src/lib/model.ts';
+import type { KnowledgeBase, ResolvedIncident } from '../../src/lib/model.ts';
+import type { SiteContext } from '../../src/lib/export/site-url.ts';
+
+const siteFeed = (model: KnowledgeBase, site: SiteContext) => atomXml(siteFeedDocument(model, site));
+const actorFeed = (model: KnowledgeBase, site: SiteContext, id: string) => atomXml(actorFeedDocument(model, site, id));
+const vendorFeed = (model: KnowledgeBase, site: SiteContext, id: string) => atomXml(vendorFeedDocument(model, site, id));
+const buildAtomFeed = (...args: Parameters<typeof feedDocument>) => atomXml(feedDocument(...args));
 
 const ctx = { site: 'https://kb.example.org', base: '/kb/' };
 const kb = knowledgeBaseFrom();
@@ -99,52 +103,5 @@ describe('citations', () => {
       expect(depth).toBeGreaterThanOrEqual(0);
     }
     expect(depth).toBe(0);
-  });
-});
-
-describe('sitemap', () => {
-  it('turns page files into permalinks, expanding route parameters', () => {
-    expect(routeToPath('index.astro')).toBe('/');
-    expect(routeToPath('about.astro')).toBe('/about/');
-    expect(routeToPath('incidents/index.astro')).toBe('/incidents/');
-    expect(routeToPath('incidents/[id].astro', { id: 'x-2024' })).toBe('/incidents/x-2024/');
-    expect(routeToPath('training/[id]/notes.astro', { id: 'x' })).toBe('/training/x/notes/');
-    expect(routeToPath('training/length/[minutes].astro', { minutes: 30 })).toBe('/training/length/30/');
-    expect(routeToPath('docs/[...slug].astro', { slug: undefined })).toBe('/docs/');
-    expect(() => routeToPath('incidents/[id].astro', {})).toThrow(/no value for its \[id\] parameter/);
-    expect(isPageFile('feed.xml.ts')).toBe(false);
-    expect(isPageFile('_partials/x.astro')).toBe(false);
-    expect(isPageFile('about.astro')).toBe(true);
-  });
-
-  it('lists each page once, without error pages, with review dates as lastmod', () => {
-    const entries = sitemapEntries(['/incidents/example-lab-2099/', '/', '/404/', '/', '/actors/'], kb);
-    expect(entries).toEqual([{ path: '/' }, { path: '/actors/' }, { path: '/incidents/example-lab-2099/', lastmod: '2099-11-29' }].map((e) => ({ lastmod: undefined, ...e })));
-    const xml = sitemapXml(entries, ctx);
-    expect(XMLValidator.validate(xml)).toBe(true);
-    const urls = parser.parse(xml).urlset.url;
-    expect(urls.map((u: { loc: string }) => u.loc)).toEqual(['https://kb.example.org/kb/', 'https://kb.example.org/kb/actors/', 'https://kb.example.org/kb/incidents/example-lab-2099/']);
-    expect(urls[2].lastmod).toBe('2099-11-29');
-  });
-});
-
-describe('page head metadata', () => {
-  it('gives every page a canonical URL under the base and the site feed', () => {
-    const meta = pageMeta('/kb/timeline/', kb, ctx);
-    expect(meta.canonical).toBe('https://kb.example.org/kb/timeline/');
-    expect(meta.ogType).toBe('website');
-    expect(meta.feeds.map((f) => f.href)).toEqual(['https://kb.example.org/kb/feed.xml']);
-  });
-  it('marks incident pages as articles modified on their review date', () => {
-    expect(pageMeta('/kb/incidents/example-lab-2099/', kb, ctx)).toMatchObject({ ogType: 'article', modified: '2099-11-29' });
-  });
-  it('adds the actor or vendor feed on their pages only', () => {
-    expect(pageMeta('/kb/actors/examplegang/', kb, ctx).feeds.map((f) => f.href)).toContain('https://kb.example.org/kb/feeds/actors/examplegang.xml');
-    expect(pageMeta('/kb/vendors/example-labs/', kb, ctx).feeds.map((f) => f.href)).toContain('https://kb.example.org/kb/feeds/vendors/example-labs.xml');
-    expect(pageMeta('/kb/actors/', kb, ctx).feeds).toHaveLength(1);
-  });
-  it('gives error pages no canonical URL', () => {
-    expect(pageMeta('/kb/404/', kb, ctx).canonical).toBeUndefined();
-    expect(pageMeta('/kb/404.html', kb, ctx).canonical).toBeUndefined();
   });
 });

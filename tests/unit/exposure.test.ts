@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, describeRelation, exposureWindow, hasExposureDates } from '../../src/lib/exposure.ts';
+import { describeRelation, exposureWindow, hasExposureDates } from '../../src/lib/exposure.ts';
+import { daysBetween } from '../../src/lib/partial-dates.ts';
 import { parsePartialDate, type PartialDate } from '../../src/schemas/dates.ts';
 
 const d = (text: string): PartialDate => {

@@ -4,8 +4,6 @@ import {
   facetKeys,
   facetLabels,
   facetsFromQuery,
-  incidentFacets,
-  incidentSearchTerms,
   incidentSortDate,
   searchQueryString,
   unattributedLabel,
@@ -26,9 +24,9 @@ function variant(edit: (data: (typeof input.incidents)[number]['data']) => void)
   return { kb: both, incident: both.incident.get('variant-2098')! };
 }
 
-describe('incident facet values', () => {
+describe('incident facet values (kept on each incident by the knowledge base)', () => {
   it('files an incident under the names from the entity files and the taxonomy, not under ids', () => {
-    const facets = incidentFacets(incident, kb);
+    const facets = incident.facets;
     expect(facets['attack-type']).toEqual(['Ransomware', 'Data theft and extortion']);
     expect(facets.attacker).toEqual(['ExampleGang']);
     expect(facets.vendor).toEqual(['Example Labs']);
@@ -42,39 +40,37 @@ describe('incident facet values', () => {
   });
 
   it('gives every facet key a value list and a label', () => {
-    const facets = incidentFacets(incident, kb);
+    const facets = incident.facets;
     expect(Object.keys(facets).sort()).toEqual([...facetKeys].sort());
     for (const key of facetKeys) expect(facetLabels[key]).toMatch(/\S/);
   });
 
   it('files an incident under the vendor and product of its CVE even when it does not name the vendor', () => {
-    const { kb: both, incident: cveOnly } = variant((data) => {
+    const { incident: cveOnly } = variant((data) => {
       data.vendors = [];
     });
-    const facets = incidentFacets(cveOnly, both);
+    const facets = cveOnly.facets;
     expect(facets.vendor).toEqual(['Example Labs']);
     expect(facets.product).toEqual(['Example Lab System']);
-    // Without the model there is no way to name the CVE's vendor: nothing is invented.
-    expect(incidentFacets(cveOnly).vendor).toEqual([]);
   });
 
   it('says plainly when no attacker is named', () => {
-    const { kb: both, incident: unattributed } = variant((data) => {
+    const { incident: unattributed } = variant((data) => {
       data.actors = [];
       data.attributionNote = 'Nobody has claimed it.';
     });
-    const facets = incidentFacets(unattributed, both);
+    const facets = unattributed.facets;
     expect(facets.attacker).toEqual([]);
     expect(facets.attribution).toEqual([unattributedLabel]);
   });
 
   it('lists a value once however many times the incident touches it', () => {
-    const { kb: both, incident: doubled } = variant((data) => {
+    const { incident: doubled } = variant((data) => {
       data.organisations = [data.organisations[0]!, { ...data.organisations[0]!, role: 'data-exposed' }];
       data.dataExposed = [data.dataExposed[0]!, { ...data.dataExposed[0]!, types: ['medical'] }];
       data.attackTypes = ['ransomware', 'ransomware'];
     });
-    const facets = incidentFacets(doubled, both);
+    const facets = doubled.facets;
     expect(facets.organisation).toEqual(['Example Hospitals NHS Foundation Trust']);
     expect(facets.region).toEqual(['London']);
     expect(facets['data-exposed']).toEqual(['Personal (names, dates of birth, NHS numbers)', 'Medical (test results, records, letters)']);
@@ -87,7 +83,7 @@ describe('incident facet values', () => {
       data.dates.detected = undefined;
       data.dates.disclosed = undefined;
     });
-    expect(incidentFacets(older).year).toEqual(['2098']);
+    expect(older.facets.year).toEqual(['2098']);
     expect(incidentSortDate(older)).toBe('2098-12-31');
     expect(incidentSortDate(incident)).toBe('2099-06-03');
   });
@@ -95,7 +91,7 @@ describe('incident facet values', () => {
 
 describe('incident search terms', () => {
   it('carries the title, every alias of the attacker, supplier and product, and the organisation short name', () => {
-    const { names } = incidentSearchTerms(incident, kb);
+    const { names } = incident.searchTerms;
     expect(names[0]).toBe('Example Labs ransomware attack');
     expect(names).toEqual(expect.arrayContaining(['ExampleGang', 'Specimen', 'Example Labs', 'Example Lab System', 'ELS', 'Example Hospitals']));
     // Canonical attacker name comes before its aliases.
@@ -104,7 +100,7 @@ describe('incident search terms', () => {
   });
 
   it('carries CVE ids with the vulnerability name and aliases', () => {
-    expect(incidentSearchTerms(incident, kb).identifiers).toEqual(['CVE-2099-0001', 'Example authentication bypass', 'ExampleBleed']);
+    expect(incident.searchTerms.identifiers).toEqual(['CVE-2099-0001', 'Example authentication bypass', 'ExampleBleed']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../../src/lib/model.ts';
-import { certaintyOverview, exploitedProducts, keyDates, vendorsInvolved } from '../../src/lib/incident-view.ts';
+import { certaintyOverview, keyDates, vendorsInvolved } from '../../src/lib/incident-view.ts';
 import { collectionsFrom } from '../helpers/model.ts';
 import { goodFixture } from '../helpers/fixtures.ts';
 
@@ -44,36 +44,10 @@ describe('confirmed, claimed and unknown', () => {
   });
 });
 
-describe('exploited products', () => {
-  it('names the product behind a CVE even when the incident lists its vendor only as a supplier', () => {
-    const input = collectionsFrom(goodFixture);
-    const kb = buildKnowledgeBase(input);
-    const incident = kb.incident.get('example-lab-2099')!;
-    expect(exploitedProducts(incident, kb.vendors)).toEqual([
-      { vendorId: 'example-labs', vendorName: 'Example Labs', productNames: ['Example Lab System'], cves: ['CVE-2099-0001'], sources: [] },
-    ]);
-  });
-
-  it('keeps the sources and note the incident gives for a vulnerable-product vendor', () => {
-    const incident = fixtureIncident((data) => ({
-      ...data,
-      vendors: [{ id: 'example-labs', role: 'vulnerable-product', products: [], sources: ['s2'], note: 'Unpatched.' }],
-    }));
-    const kb = buildKnowledgeBase(collectionsFrom(goodFixture));
-    const [product] = exploitedProducts(incident, kb.vendors);
-    expect(product).toMatchObject({ sources: ['s2'], note: 'Unpatched.', productNames: ['Example Lab System'], cves: ['CVE-2099-0001'] });
-  });
-
-  it('is empty when nothing was exploited', () => {
-    const incident = fixtureIncident((data) => ({ ...data, vulnerabilities: [] }));
-    expect(exploitedProducts(incident, new Map())).toEqual([]);
-  });
-});
-
 describe('vendors involved', () => {
   it('lists the breached supplier, then the product exploited through a CVE', () => {
     const kb = buildKnowledgeBase(collectionsFrom(goodFixture));
-    expect(vendorsInvolved(kb.incident.get('example-lab-2099')!, kb.vendors)).toEqual([
+    expect(vendorsInvolved(kb.incident.get('example-lab-2099')!)).toEqual([
       { role: 'compromised-supplier', vendorId: 'example-labs', vendorName: 'Example Labs', productNames: ['Example Lab System'] },
       { role: 'vulnerable-product', vendorId: 'example-labs', vendorName: 'Example Labs', productNames: ['Example Lab System'] },
     ]);

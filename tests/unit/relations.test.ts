@@ -1,6 +1,7 @@
+/** Relations the knowledge base resolves once: reverse lists, the vendor behind a CVE, exposure windows. */
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../../src/lib/model.ts';
-import { attributionIn, getRelations, groupUsesByEffect, organisationRolesIn, vendorInvolvementIn } from '../../src/lib/relations.ts';
+import { attributionIn, groupUsesByEffect, organisationRolesIn } from '../../src/lib/relations.ts';
 import { parsePartialDate } from '../../src/schemas/dates.ts';
 import { collectionsFrom } from '../helpers/model.ts';
 import { goodFixture } from '../helpers/fixtures.ts';
@@ -11,37 +12,44 @@ function fixtureKb(change?: (input: ReturnType<typeof collectionsFrom>) => void)
   return buildKnowledgeBase(input);
 }
 
-describe('reverse relations', () => {
-  it('lists an attack type under its parent', () => {
-    const relations = getRelations(fixtureKb());
-    expect(relations.attackTypeChildren.get('ransomware')?.map((t) => t.id)).toEqual(['data-theft-extortion']);
-    expect(relations.attackTypeChildren.get('data-theft-extortion')).toBeUndefined();
+describe('relations resolved by the knowledge base', () => {
+  it('gives an attack type its parent and children', () => {
+    const kb = fixtureKb();
+    expect(kb.attackTypes.get('ransomware')?.children.map((t) => t.id)).toEqual(['data-theft-extortion']);
+    expect(kb.attackTypes.get('data-theft-extortion')?.children).toEqual([]);
+    expect(kb.attackTypes.get('data-theft-extortion')?.parent?.id).toBe('ransomware');
   });
 
-  it("lists a vendor's vulnerabilities", () => {
-    const relations = getRelations(fixtureKb());
-    expect(relations.vendorVulnerabilities.get('example-labs')?.map((v) => v.data.cve)).toEqual(['CVE-2099-0001']);
+  it("gives a vulnerability its vendor and product, and a vendor its vulnerabilities", () => {
+    const kb = fixtureKb();
+    const cve = kb.vulnerabilities.get('cve-2099-0001')!;
+    expect(cve.vendor.id).toBe('example-labs');
+    expect(cve.product?.name).toBe('Example Lab System');
+    expect(kb.vendors.get('example-labs')?.vulnerabilities.map((v) => v.data.cve)).toEqual(['CVE-2099-0001']);
   });
 
   it('lists every incident where a control mattered, with the reasoning', () => {
-    const relations = getRelations(fixtureKb());
-    const uses = relations.controlUses.get('charter-mfa') ?? [];
+    const uses = fixtureKb().controls.get('charter-mfa')?.uses ?? [];
     expect(uses.map((u) => u.incident.id)).toEqual(['example-lab-2099']);
     expect(uses[0]?.link.effect).toBe('prevent');
     expect(uses[0]?.link.reasoning).toMatch(/Stolen passwords/);
   });
 
-  it('computes the exposure window of each vulnerability in each incident', () => {
-    const relations = getRelations(fixtureKb());
-    const [exposure] = relations.exposuresByVulnerability.get('cve-2099-0001') ?? [];
+  it('computes the exposure window of each vulnerability in each incident, seen from both sides', () => {
+    const kb = fixtureKb();
+    const [exposure] = kb.vulnerabilities.get('cve-2099-0001')?.exposures ?? [];
     // Fixture: patched 13 May 2099, incident started 3 June 2099.
     expect(exposure?.window.fix?.daysToIncident).toEqual({ min: 21, max: 21 });
-    expect(relations.exposuresByIncident.get('example-lab-2099')?.[0]?.vulnerability.data.cve).toBe('CVE-2099-0001');
+    expect(kb.incident.get('example-lab-2099')?.exposures[0]).toBe(exposure);
   });
 
-  it('is computed once per knowledge base', () => {
+  it('works out the whole-corpus indexes once, on first use', () => {
     const kb = fixtureKb();
-    expect(getRelations(kb)).toBe(getRelations(kb));
+    expect(kb.browse).toBe(kb.browse);
+    expect(kb.comparePairs).toBe(kb.comparePairs);
+    expect(kb.catalogueFacets).toBe(kb.catalogueFacets);
+    expect(kb.entityIndexes).toBe(kb.entityIndexes);
+    expect(kb.latestReview).toBe('2099-11-29');
   });
 });
 
@@ -56,8 +64,7 @@ describe('roles in an incident', () => {
   });
 
   it('keeps a compromised supplier apart from a vendor whose product was exploited', () => {
-    const vendor = kb.vendors.get('example-labs')!;
-    const roles = vendorInvolvementIn(incident, vendor);
+    const roles = kb.vendors.get('example-labs')!.involvement.get(incident.id) ?? [];
     expect(roles.map((r) => r.role)).toEqual(['compromised-supplier', 'vulnerable-product']);
     expect(roles[1]?.cves).toEqual(['CVE-2099-0001']);
     expect(roles[1]?.products.map((p) => p.id)).toEqual(['lab-system']);
@@ -68,9 +75,29 @@ describe('roles in an incident', () => {
       const entry = input.incidents[0]!;
       entry.data = { ...entry.data, vendors: [] };
     });
-    const roles = vendorInvolvementIn(onlyCve.incident.get('example-lab-2099')!, onlyCve.vendors.get('example-labs')!);
-    expect(roles).toEqual([{ role: 'vulnerable-product', products: [expect.objectContaining({ id: 'lab-system' })], cves: ['CVE-2099-0001'] }]);
-    expect(onlyCve.vendors.get('example-labs')?.asProduct.map((i) => i.id)).toEqual(['example-lab-2099']);
+    const vendor = onlyCve.vendors.get('example-labs')!;
+    expect(vendor.involvement.get('example-lab-2099')).toEqual([{ role: 'vulnerable-product', products: [expect.objectContaining({ id: 'lab-system' })], cves: ['CVE-2099-0001'] }]);
+    expect(vendor.asProduct.map((i) => i.id)).toEqual(['example-lab-2099']);
+    expect(onlyCve.incident.get('example-lab-2099')?.exploitedProducts).toEqual([
+      { vendorId: 'example-labs', vendorName: 'Example Labs', productNames: ['Example Lab System'], cves: ['CVE-2099-0001'], sources: [] },
+    ]);
+  });
+
+  it('keeps the sources and note the incident gives for a vulnerable-product vendor', () => {
+    const kb = fixtureKb((input) => {
+      const entry = input.incidents[0]!;
+      entry.data = { ...entry.data, vendors: [{ id: 'example-labs', role: 'vulnerable-product', products: [], sources: ['s2'], note: 'Unpatched.' }] };
+    });
+    const [product] = kb.incident.get('example-lab-2099')!.exploitedProducts;
+    expect(product).toMatchObject({ sources: ['s2'], note: 'Unpatched.', productNames: ['Example Lab System'], cves: ['CVE-2099-0001'] });
+  });
+
+  it('has no exploited product when nothing was exploited', () => {
+    const kb = fixtureKb((input) => {
+      const entry = input.incidents[0]!;
+      entry.data = { ...entry.data, vulnerabilities: [] };
+    });
+    expect(kb.incident.get('example-lab-2099')?.exploitedProducts).toEqual([]);
   });
 
   it('gives a range when the incident start is known only to the month', () => {
@@ -78,7 +105,7 @@ describe('roles in an incident', () => {
       const entry = input.incidents[0]!;
       entry.data = { ...entry.data, dates: { ...entry.data.dates, started: { ...entry.data.dates.started, date: parsePartialDate('2099-06')! } } };
     });
-    const [exposure] = getRelations(monthOnly).exposuresByIncident.get('example-lab-2099') ?? [];
+    const [exposure] = monthOnly.incident.get('example-lab-2099')?.exposures ?? [];
     expect(exposure?.window.fix?.daysToIncident).toEqual({ min: 19, max: 48 });
   });
 });
@@ -90,7 +117,7 @@ describe('control uses by effect', () => {
       const [mfa] = entry.data.controls;
       entry.data = { ...entry.data, controls: [{ ...mfa!, effect: 'limit' }, mfa!] };
     });
-    const groups = groupUsesByEffect(getRelations(kb).controlUses.get('charter-mfa') ?? []);
+    const groups = groupUsesByEffect(kb.controls.get('charter-mfa')?.uses ?? []);
     expect(groups.map((g) => [g.effect, g.uses.length])).toEqual([['prevent', 1], ['limit', 1]]);
   });
 });

@@ -2,7 +2,6 @@
 import type { KnowledgeBase, ResolvedIncident } from '../model.ts';
 import { siteName } from '../site.ts';
 import { paths } from '../urls.ts';
-import { latestReview } from './json.ts';
 import { absoluteUrl, dataPaths, dayInstant, type SiteContext } from './site-url.ts';
 import { escapeXml } from './xml.ts';
 
@@ -21,40 +20,80 @@ export function feedOrder(incidents: readonly ResolvedIncident[]): ResolvedIncid
   return [...incidents].sort((a, b) => b.data.lastReviewed.value.localeCompare(a.data.lastReviewed.value) || a.id.localeCompare(b.id));
 }
 
+export interface FeedEntry {
+  /** The incident's permalink: its id and its link. */
+  id: string;
+  title: string;
+  /** RFC 3339 instant of the review date. */
+  updated: string;
+  summary: string;
+  categories: { term: string; label: string }[];
+}
+
+/** A feed as plain data (its view): what the XML says, worked out. */
+export interface FeedDocument {
+  /** Absolute URL of the feed itself (its self link and its id). */
+  id: string;
+  /** Absolute URL of the HTML page it mirrors. */
+  alternate: string;
+  title: string;
+  subtitle: string;
+  updated: string;
+  author: { name: string; uri: string };
+  /** Where the category terms (attack type ids) are defined. */
+  categoryScheme: string;
+  entries: FeedEntry[];
+}
+
 /**
- * The feed document. Entry ids are incident permalinks, which never change, so a feed reader shows
+ * The feed's content. Entry ids are incident permalinks, which never change, so a feed reader shows
  * a re-reviewed incident as an update, not a new item. `fallbackUpdated` dates a feed with no
  * entries (Atom requires an updated date); it comes from content, never the build clock.
  */
-export function buildAtomFeed(spec: FeedSpec, ctx: SiteContext, fallbackUpdated: string): string {
+export function feedDocument(spec: FeedSpec, ctx: SiteContext, fallbackUpdated: string): FeedDocument {
   const at = (path: string) => absoluteUrl(ctx, path);
-  const entries = feedOrder(spec.incidents);
-  const updated = entries[0]?.data.lastReviewed.value ?? fallbackUpdated;
+  const incidents = feedOrder(spec.incidents);
+  return {
+    id: at(spec.path),
+    alternate: at(spec.pagePath),
+    title: spec.title,
+    subtitle: spec.subtitle,
+    updated: dayInstant(incidents[0]?.data.lastReviewed.value ?? fallbackUpdated),
+    author: { name: siteName, uri: at(paths.home()) },
+    categoryScheme: at(paths.attackTypes()),
+    entries: incidents.map((incident) => ({
+      id: at(paths.incident(incident.id)),
+      title: incident.data.title,
+      updated: dayInstant(incident.data.lastReviewed.value),
+      summary: incident.data.summary,
+      categories: incident.attackTypes.map((t) => ({ term: t.id, label: t.data.name })),
+    })),
+  };
+}
+
+/** The Atom XML of a feed. */
+export function atomXml(feed: FeedDocument): string {
   const text = (tag: string, value: string, attributes = '') => `<${tag}${attributes}>${escapeXml(value)}</${tag}>`;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
-    `  ${text('id', at(spec.path))}`,
-    `  ${text('title', spec.title, ' type="text"')}`,
-    `  ${text('subtitle', spec.subtitle, ' type="text"')}`,
-    `  ${text('updated', dayInstant(updated))}`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(at(spec.path))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(at(spec.pagePath))}"/>`,
-    `  <author>${text('name', siteName)}${text('uri', at(paths.home()))}</author>`,
+    `  ${text('id', feed.id)}`,
+    `  ${text('title', feed.title, ' type="text"')}`,
+    `  ${text('subtitle', feed.subtitle, ' type="text"')}`,
+    `  ${text('updated', feed.updated)}`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.id)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(feed.alternate)}"/>`,
+    `  <author>${text('name', feed.author.name)}${text('uri', feed.author.uri)}</author>`,
   ];
-  for (const incident of entries) {
-    const d = incident.data;
-    const permalink = at(paths.incident(incident.id));
+  for (const entry of feed.entries) {
     lines.push(
       '  <entry>',
-      `    ${text('id', permalink)}`,
-      `    ${text('title', d.title, ' type="text"')}`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(permalink)}"/>`,
-      `    ${text('updated', dayInstant(d.lastReviewed.value))}`,
-      `    ${text('summary', d.summary, ' type="text"')}`,
-      ...incident.attackTypes.map(
-        (t) => `    <category term="${escapeXml(t.id)}" label="${escapeXml(t.data.name)}" scheme="${escapeXml(at(paths.attackTypes()))}"/>`,
-      ),
+      `    ${text('id', entry.id)}`,
+      `    ${text('title', entry.title, ' type="text"')}`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(entry.id)}"/>`,
+      `    ${text('updated', entry.updated)}`,
+      `    ${text('summary', entry.summary, ' type="text"')}`,
+      ...entry.categories.map((c) => `    <category term="${escapeXml(c.term)}" label="${escapeXml(c.label)}" scheme="${escapeXml(feed.categoryScheme)}"/>`),
       '  </entry>',
     );
   }
@@ -64,31 +103,31 @@ export function buildAtomFeed(spec: FeedSpec, ctx: SiteContext, fallbackUpdated:
 
 /** Fallback "updated" for feeds with no entries: the latest review anywhere, else the epoch of the data. */
 function fallback(kb: KnowledgeBase): string {
-  return latestReview(kb) ?? '1970-01-01';
+  return kb.latestReview ?? '1970-01-01';
 }
 
-export function siteFeed(kb: KnowledgeBase, ctx: SiteContext): string {
-  return buildAtomFeed(
+export function siteFeed(kb: KnowledgeBase, ctx: SiteContext): FeedDocument {
+  return feedDocument(
     { path: dataPaths.feed, pagePath: paths.incidents(), title: `${siteName}: new and updated incidents`, subtitle: 'Incidents added to the knowledge base or updated after review.', incidents: kb.incidents },
     ctx,
     fallback(kb),
   );
 }
 
-export function actorFeed(kb: KnowledgeBase, ctx: SiteContext, actorId: string): string {
+export function actorFeed(kb: KnowledgeBase, ctx: SiteContext, actorId: string): FeedDocument {
   const actor = kb.actors.get(actorId);
   if (!actor) throw new Error(`no actor "${actorId}" for a feed: feeds are made for the ids in content/actors/`);
-  return buildAtomFeed(
+  return feedDocument(
     { path: dataPaths.actorFeed(actorId), pagePath: paths.actor(actorId), title: `${siteName}: incidents attributed to ${actor.data.name}`, subtitle: `New and updated incidents that name ${actor.data.name}, whatever the status of the attribution.`, incidents: actor.incidents },
     ctx,
     fallback(kb),
   );
 }
 
-export function vendorFeed(kb: KnowledgeBase, ctx: SiteContext, vendorId: string): string {
+export function vendorFeed(kb: KnowledgeBase, ctx: SiteContext, vendorId: string): FeedDocument {
   const vendor = kb.vendors.get(vendorId);
   if (!vendor) throw new Error(`no vendor "${vendorId}" for a feed: feeds are made for the ids in content/vendors/`);
-  return buildAtomFeed(
+  return feedDocument(
     { path: dataPaths.vendorFeed(vendorId), pagePath: paths.vendor(vendorId), title: `${siteName}: incidents involving ${vendor.data.name}`, subtitle: `New and updated incidents where ${vendor.data.name} was the compromised supplier or its product was exploited.`, incidents: vendor.incidents },
     ctx,
     fallback(kb),

@@ -69,13 +69,29 @@ export const incidentCsvColumns: readonly Column[] = [
   { name: 'last_reviewed', description: 'Day the record was last checked against its sources.', value: (i) => i.data.lastReviewed.value },
 ];
 
+export interface CsvTable {
+  header: string[];
+  rows: CsvValue[][];
+}
+
+/** The table, one row per incident newest first; text cells that a spreadsheet would run as a formula get a leading apostrophe. */
+export function incidentsCsvTable(kb: KnowledgeBase, ctx: SiteContext): CsvTable {
+  // An empty cell is null, not undefined, so the table survives JSON as it is.
+  const cell = (value: CsvValue) => (typeof value === 'string' ? defuseFormula(value) : (value ?? null));
+  return {
+    header: incidentCsvColumns.map((c) => c.name),
+    rows: kb.incidents.map((incident) => incidentCsvColumns.map((column) => cell(column.value(incident, ctx)))),
+  };
+}
+
 /**
  * The CSV text. It starts with a UTF-8 byte order mark so that Excel, which many NHS staff open
- * CSV files in, reads names with accents and the £ sign correctly; text cells that a spreadsheet
- * would run as a formula get a leading apostrophe.
+ * CSV files in, reads names with accents and the £ sign correctly.
  */
+export function csvText(table: CsvTable): string {
+  return `\uFEFF${toCsv(table.header, table.rows)}`;
+}
+
 export function buildIncidentsCsv(kb: KnowledgeBase, ctx: SiteContext): string {
-  const cell = (value: CsvValue) => (typeof value === 'string' ? defuseFormula(value) : value);
-  const rows = kb.incidents.map((incident) => incidentCsvColumns.map((column) => cell(column.value(incident, ctx))));
-  return `\uFEFF${toCsv(incidentCsvColumns.map((c) => c.name), rows)}`;
+  return csvText(incidentsCsvTable(kb, ctx));
 }

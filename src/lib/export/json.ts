@@ -29,11 +29,6 @@ function exportSource(s: Source) {
   return { id: s.id, publisher: s.publisher, title: s.title, date: optionalDate(s.date), url: s.url, kind: s.kind, via: s.via, note: s.note };
 }
 
-/** The latest review date over all incidents: when the data as a whole last changed. */
-export function latestReview(kb: KnowledgeBase): string | undefined {
-  return kb.incidents.map((i) => i.data.lastReviewed.value).sort().at(-1);
-}
-
 export function incidentRecord(incident: ResolvedIncident, ctx: SiteContext): IncidentOutput {
   const d = incident.data;
   const at = (path: string) => absoluteUrl(ctx, path);
@@ -228,7 +223,7 @@ export function buildExportFile(name: ExportFileName, kb: KnowledgeBase, ctx: Si
   const file = {
     $schema: absoluteUrl(ctx, dataPaths.schema(name)),
     schemaVersion,
-    dataUpdated: latestReview(kb),
+    dataUpdated: kb.latestReview,
     [name]: lists(kb, ctx)[name](),
   };
   const result = exportFileSchema(name).safeParse(file);

@@ -4,7 +4,7 @@
  * dates, so a re-import updates the objects it imported before and two builds give the same bytes.
  */
 import type { EntityWithIncidents, KnowledgeBase, ResolvedIncident } from '../model.ts';
-import { dateStart, type PartialDate } from '../../schemas/dates.ts';
+import { dateStart, type PartialDate } from '../partial-dates.ts';
 import {
   attributionLabels,
   certaintyLabels,

@@ -39,7 +39,8 @@ export function timelineItemFromIncident(incident: ResolvedIncident): TimelineIt
     resolved: incident.data.dates.resolved?.date,
     attackTypes: incident.attackTypes.map((t) => ({ id: t.id, name: t.data.name })),
     actors: incident.actors.map((a) => ({ id: a.id, name: a.entry.data.name })),
-    vendors: incident.vendors.map((v) => ({ id: v.id, name: v.entry.data.name })),
+    // As the search page's supplier filter: the vendors it names, then those behind its CVEs.
+    vendors: [...new Map([...incident.vendors.map((v) => v.entry), ...incident.vulnerabilities.map((v) => v.vendor)].map((v) => [v.id, { id: v.id, name: v.data.name }])).values()],
   };
 }
 

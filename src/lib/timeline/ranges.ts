@@ -2,7 +2,7 @@
  * A partial date as the stretch of time it can mean. A month-precision date covers its whole
  * month and a year-precision date its whole year, so a chart draws them as ranges, never as a day.
  */
-import { dateEnd, dateStart, type DatePrecision, type PartialDate } from '../../schemas/dates.ts';
+import { dateEnd, dateStart, dayMs, type DatePrecision, type PartialDate } from '../partial-dates.ts';
 
 export interface DateRange {
   /** First instant the date can mean. */
@@ -16,7 +16,6 @@ export function partialDateRange(date: PartialDate): DateRange {
   return { start: dateStart(date), end: dateEnd(date), precision: date.precision };
 }
 
-export const dayMs = 86_400_000;
 
 /**
  * The domain a chart needs to show every range: padded on both sides so marks at the edges stay

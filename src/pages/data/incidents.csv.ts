@@ -1,9 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getKnowledgeBase } from '../../data/knowledge-base.ts';
-import { buildIncidentsCsv } from '../../lib/export/incidents-csv.ts';
-import { siteContextFrom } from '../../lib/export/site-url.ts';
+import { viewContext } from '../../data/knowledge-base.ts';
+import { csvText } from '../../lib/export/incidents-csv.ts';
+import { incidentsCsvView } from '../../lib/views/exports.ts';
 
-export const GET: APIRoute = async () => {
-  const csv = buildIncidentsCsv(await getKnowledgeBase(), siteContextFrom(import.meta.env));
-  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8; header=present' } });
-};
+export const GET: APIRoute = async () =>
+  new Response(csvText(incidentsCsvView(await viewContext())), { headers: { 'Content-Type': 'text/csv; charset=utf-8; header=present' } });

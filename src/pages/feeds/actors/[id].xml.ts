@@ -1,13 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCacheKeys, getKnowledgeBase } from '../../../data/knowledge-base.ts';
-import { actorFeed } from '../../../lib/export/atom.ts';
-import { siteContextFrom } from '../../../lib/export/site-url.ts';
+import { cacheKey, viewContext } from '../../../data/knowledge-base.ts';
+import { atomXml } from '../../../lib/export/atom.ts';
+import { actorFeedView } from '../../../lib/views/exports.ts';
 
 export const getStaticPaths = (async () => {
-  const kb = await getKnowledgeBase();
-  const digests = getCacheKeys(kb);
-  return [...kb.actors.keys()].map((id) => ({ params: { id }, cacheKey: digests.actorFeed(id) }));
+  const ctx = await viewContext();
+  return [...ctx.kb.actors.keys()].map((id) => ({ params: { id }, cacheKey: cacheKey(() => actorFeedView(ctx, id)) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(actorFeed(await getKnowledgeBase(), siteContextFrom(import.meta.env), params.id ?? ''), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(atomXml(actorFeedView(await viewContext(), params.id ?? '')), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

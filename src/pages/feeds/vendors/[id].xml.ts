@@ -1,13 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCacheKeys, getKnowledgeBase } from '../../../data/knowledge-base.ts';
-import { vendorFeed } from '../../../lib/export/atom.ts';
-import { siteContextFrom } from '../../../lib/export/site-url.ts';
+import { cacheKey, viewContext } from '../../../data/knowledge-base.ts';
+import { atomXml } from '../../../lib/export/atom.ts';
+import { vendorFeedView } from '../../../lib/views/exports.ts';
 
 export const getStaticPaths = (async () => {
-  const kb = await getKnowledgeBase();
-  const digests = getCacheKeys(kb);
-  return [...kb.vendors.keys()].map((id) => ({ params: { id }, cacheKey: digests.vendorFeed(id) }));
+  const ctx = await viewContext();
+  return [...ctx.kb.vendors.keys()].map((id) => ({ params: { id }, cacheKey: cacheKey(() => vendorFeedView(ctx, id)) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(vendorFeed(await getKnowledgeBase(), siteContextFrom(import.meta.env), params.id ?? ''), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(atomXml(vendorFeedView(await viewContext(), params.id ?? '')), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -2,8 +2,8 @@
  * The case-study catalogue's filters: parsed from and written to the URL, matched against a case
  * study's tags. No schema imports (zod), so the catalogue's small client script can use it as is.
  */
-import type { Incident } from '../schemas/incident.ts';
-import { audienceLabels, audiences, trainingTopics } from '../schemas/vocabularies.ts';
+import type { Incident } from '../../schemas/incident.ts';
+import { audienceLabels, audiences, trainingTopics } from '../../schemas/vocabularies.ts';
 
 export type Audience = (typeof audiences)[number];
 export type TrainingTopic = (typeof trainingTopics)[number];

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -34,7 +33,7 @@ vi.mock('pagefind', () => ({
   },
 }));
 
-const { pagefindIndex, globFor, searchablePages } = await import('../../src/integrations/pagefind.ts');
+const { buildSearchIndex, globFor, searchablePages } = await import('../../scripts/lib/search-index.ts');
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 /** A small built site: two searchable incident pages and pages that are not searchable. */
@@ -50,12 +49,9 @@ page('incidents/b/index.html', true);
 page('about/index.html', true);
 page('training/a/index.html', false);
 page('pagefind/stale/index.html', true);
-const buildDone = () => {
-  const hook = pagefindIndex().hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: typeof logger }) => Promise<void>;
-  return hook({ dir: pathToFileURL(`${site}/`), logger });
-};
+const buildDone = () => buildSearchIndex(`${site}/`, logger);
 
-describe('the Pagefind build step', () => {
+describe('the search index build step (its own process, after Astro)', () => {
   beforeEach(() => {
     answers.create = { errors: [], hasIndex: true };
     answers.added = { errors: [], page_count: 12 };
@@ -95,8 +91,7 @@ describe('the Pagefind build step', () => {
     await expect(buildDone()).rejects.toThrow(/indexed no pages[\s\S]*searchable/);
     const empty = mkdtempSync(join(tmpdir(), 'nhs-kb-empty-'));
     writeFileSync(join(empty, 'index.html'), '<main><h1>Home</h1></main>');
-    const hook = pagefindIndex().hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: typeof logger }) => Promise<void>;
-    await expect(hook({ dir: pathToFileURL(`${empty}/`), logger })).rejects.toThrow(/nothing to index[\s\S]*no page carries data-pagefind-body[\s\S]*searchable/);
+    await expect(buildSearchIndex(`${empty}/`, logger)).rejects.toThrow(/nothing to index[\s\S]*no page carries data-pagefind-body[\s\S]*searchable/);
   });
 
   it('fails the build when the index cannot be created or written', async () => {

@@ -1,0 +1,227 @@
+/**
+ * An incident's facts as trainers use them: key-fact rows (one builder for the case study's key
+ * facts, the handout's and each compare column), the handout's cut, and the time to recovery.
+ */
+import type { Incident } from '../../schemas/incident.ts';
+import {
+  attributionLabels,
+  certaintyLabels,
+  dataSubjectLabels,
+  organisationRoleLabels,
+  vendorRoleLabels,
+  type Certainty,
+} from '../../schemas/vocabularies.ts';
+import type { ResolvedIncident } from '../model.ts';
+import { dateStart, durationBetween, type Duration, type PartialDate } from '../partial-dates.ts';
+import { formatDayRange, formatPartialDate } from '../dates-format.ts';
+import { formatImpactValue } from '../display.ts';
+import { paths } from '../urls.ts';
+import { controlBasisTags, controlEffectTags } from './session.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Recovery time
+
+export interface RecoveryTime extends Duration {
+  /** "12 days (about 2 weeks)", "between 90 and 119 days (3 to 4 months)". */
+  label: string;
+  from: PartialDate;
+  to: PartialDate;
+  note?: string | undefined;
+}
+
+/** From when the attack began to when services were restored or the incident closed; undefined if no end date is recorded. */
+export function recoveryTime(dates: Incident['dates']): RecoveryTime | undefined {
+  if (!dates.resolved) return undefined;
+  const duration = durationBetween(dates.started.date, dates.resolved.date);
+  if (!duration) return undefined;
+  return { ...duration, label: formatDayRange(duration.minDays, duration.maxDays), from: dates.started.date, to: dates.resolved.date, note: dates.resolved.note };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key facts
+
+export interface FactItem {
+  text: string;
+  href?: string | undefined;
+  /** Qualifier shown after the text, e.g. "claimed by the attacker". */
+  note?: string | undefined;
+  /** Source ids behind the item (numbered by the incident's source list). */
+  sources?: readonly string[] | undefined;
+}
+
+export interface FactRow {
+  key: CompareRowKey;
+  label: string;
+  items: FactItem[];
+  /** What to say when there is nothing to show. */
+  empty: string;
+}
+
+export const compareRowKeys = [
+  'started',
+  'organisations',
+  'attacker',
+  'attackTypes',
+  'initialAccess',
+  'vulnerabilities',
+  'supplier',
+  'services',
+  'data',
+  'impact',
+  'recovery',
+  'controls',
+] as const;
+export type CompareRowKey = (typeof compareRowKeys)[number];
+
+export const rowLabels: Record<CompareRowKey, string> = {
+  started: 'Began',
+  organisations: 'Organisations affected',
+  attacker: 'Attacker',
+  attackTypes: 'Attack type',
+  initialAccess: 'How they got in',
+  vulnerabilities: 'Vulnerabilities exploited',
+  supplier: 'Supplier or product involved',
+  services: 'Services disrupted',
+  data: 'Data exposed',
+  impact: 'Impact figures',
+  recovery: 'Time to recovery',
+  controls: 'Controls that would have helped',
+};
+
+/** A certainty worth saying out loud: "confirmed" goes without saying. */
+const certaintyNote = (certainty: Certainty) => (certainty === 'confirmed' ? undefined : certaintyLabels[certainty].toLowerCase());
+
+export function factRows(incident: ResolvedIncident): FactRow[] {
+  const d = incident.data;
+  const rows: Record<CompareRowKey, Omit<FactRow, 'key' | 'label'>> = {
+    started: {
+      items: [{ text: formatPartialDate(d.dates.started.date), sources: d.dates.started.sources, note: d.dates.started.note }],
+      empty: 'Not known',
+    },
+    organisations: {
+      items: incident.organisations.map((o) => ({
+        text: o.entry.data.name,
+        href: paths.organisation(o.id),
+        note: [organisationRoleLabels[o.role].toLowerCase(), certaintyNote(o.certainty)].filter(Boolean).join('; '),
+        sources: o.sources,
+      })),
+      empty: 'None recorded',
+    },
+    attacker: {
+      items: incident.actors.map((a) => ({ text: a.entry.data.name, href: paths.actor(a.id), note: attributionLabels[a.attribution].toLowerCase(), sources: a.sources })),
+      empty: d.attributionNote ?? 'Not named',
+    },
+    attackTypes: {
+      items: incident.attackTypes.map((t) => ({ text: t.data.name, href: paths.attackType(t.id) })),
+      empty: 'Not recorded',
+    },
+    initialAccess: {
+      items: d.initialAccess ? [{ text: d.initialAccess.description, note: certaintyNote(d.initialAccess.certainty), sources: d.initialAccess.sources }] : [],
+      empty: 'Not made public',
+    },
+    vulnerabilities: {
+      items: incident.vulnerabilities.map((v) => ({ text: v.data.cve, href: paths.vulnerability(v.data.cve) })),
+      empty: 'None recorded',
+    },
+    supplier: {
+      items: incident.vendors.map((v) => ({
+        text: [v.entry.data.name, ...(v.products.length ? [`(${v.products.map((p) => p.name).join(', ')})`] : [])].join(' '),
+        href: paths.vendor(v.id),
+        note: vendorRoleLabels[v.role].toLowerCase(),
+        sources: v.sources,
+      })),
+      empty: 'No supplier involved',
+    },
+    services: {
+      items: d.servicesDisrupted.map((s) => ({ text: `${s.service}: ${s.description}`, sources: s.sources })),
+      empty: 'None recorded',
+    },
+    data: {
+      items: d.dataExposed.map((e) => ({
+        text: e.description,
+        note: [e.subjects.map((s) => dataSubjectLabels[s]).join(', '), certaintyNote(e.certainty)].filter(Boolean).join('; '),
+        sources: e.sources,
+      })),
+      empty: 'No data exposure recorded',
+    },
+    impact: {
+      items: d.impact.map((f) => ({
+        text: `${f.label}: ${formatImpactValue(f)}`,
+        note: [`as of ${formatPartialDate(f.asOf)}`, certaintyNote(f.certainty)].filter(Boolean).join('; '),
+        sources: f.sources,
+      })),
+      empty: 'No figures published',
+    },
+    recovery: (() => {
+      const time = recoveryTime(d.dates);
+      return {
+        items: time
+          ? [{ text: time.label, note: `${formatPartialDate(time.from)} to ${formatPartialDate(time.to)}${time.note ? `; ${time.note}` : ''}`, sources: d.dates.resolved?.sources }]
+          : [],
+        empty: 'No recovery date recorded',
+      };
+    })(),
+    controls: {
+      items: incident.controls.map((c) => ({
+        text: c.entry.data.name,
+        href: paths.control(c.control),
+        note: `${controlEffectTags[c.effect].label.toLowerCase()}; ${controlBasisTags[c.basis].label.toLowerCase()}`,
+      })),
+      empty: 'None linked',
+    },
+  };
+  return compareRowKeys.map((key) => ({ key, label: rowLabels[key], ...rows[key] }));
+}
+
+/** The facts a handout and case study open with: the compare rows minus the controls (the discussion is about those). */
+export function keyFacts(incident: ResolvedIncident): FactRow[] {
+  return factRows(incident).filter((row) => row.key !== 'controls' && (row.items.length > 0 || row.key === 'attacker' || row.key === 'recovery'));
+}
+
+type ImpactFigure = Incident['impact'][number];
+
+/**
+ * The series a figure belongs to: "Elective procedures postponed, cumulative (King's)" and
+ * "Elective procedures postponed in week 1" are one series told at different dates.
+ */
+export function impactSeriesKey(figure: Pick<ImpactFigure, 'label' | 'unit'>): string {
+  const stem = figure.label
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, '')
+    .split(/[,;:]/)[0]!
+    .replace(/\b(in|during|by|after) (week|day|month) \d+\b/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `${figure.unit}|${stem}`;
+}
+
+/** One figure per series, the latest (by as-of date, then by position), where the series first appears. */
+export function latestOfEachSeries<F extends Pick<ImpactFigure, 'label' | 'unit' | 'asOf'>>(figures: readonly F[]): F[] {
+  const latest = new Map<string, F>();
+  for (const figure of figures) {
+    const key = impactSeriesKey(figure);
+    const seen = latest.get(key);
+    if (!seen || dateStart(figure.asOf) >= dateStart(seen.asOf)) latest.set(key, figure);
+  }
+  const order = [...new Set(figures.map(impactSeriesKey))];
+  return order.map((key) => latest.get(key)!);
+}
+
+/**
+ * Key facts cut to fit a two-page handout: each impact series at its latest value, services by
+ * name only. The case study page keeps the full rows; the handout says where to find them.
+ */
+export function handoutFacts(incident: ResolvedIncident): FactRow[] {
+  const latest = new Set<ImpactFigure>(latestOfEachSeries(incident.data.impact));
+  return keyFacts(incident).map((row) => {
+    if (row.key === 'impact') return { ...row, items: row.items.filter((_, i) => latest.has(incident.data.impact[i]!)) };
+    if (row.key === 'services') return { ...row, items: incident.data.servicesDisrupted.map((s) => ({ text: s.service, sources: s.sources })) };
+    return row;
+  });
+}
+
+/** Ids of the sources the given facts and the chronology cite, in the incident's source order. */
+export function citedSourceIds(incident: ResolvedIncident, rows: readonly FactRow[]): string[] {
+  const cited = new Set<string>([...rows.flatMap((r) => r.items.flatMap((i) => i.sources ?? [])), ...incident.data.chronology.flatMap((e) => e.sources)]);
+  return incident.data.sources.map((s) => s.id).filter((id) => cited.has(id));
+}
