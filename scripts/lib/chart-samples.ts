@@ -9,7 +9,8 @@ import yaml from 'js-yaml';
 import { dayNoun, incidentNoun, type Noun } from '../../src/lib/charts/format.ts';
 import type { LineSeries } from '../../src/lib/charts/line.ts';
 import { countByYear, type CategorisedItem } from '../../src/lib/charts/stacked-columns.ts';
-import { dateStart, parsePartialDate, type PartialDate } from '../../src/schemas/dates.ts';
+import type { PartialDate } from '../../src/schemas/dates.ts';
+import { dateStart, parsePartialDate } from '../../src/lib/partial-dates.ts';
 
 export interface ChartSample {
   component: 'RankedBarChart' | 'StackedColumnChart' | 'DistributionChart' | 'LineChart';

@@ -14,7 +14,8 @@
  */
 import { scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
-import { dateEnd, dateStart, type PartialDate } from '../../schemas/dates.ts';
+import type { PartialDate } from '../../schemas/dates.ts';
+import { dateEnd, dateStart } from '../partial-dates.ts';
 import { formatPartialDate, formatPartialDateShort } from '../dates-format.ts';
 import { precisionNote } from '../display.ts';
 import { paddedDomain } from '../timeline/ranges.ts';
