@@ -54,9 +54,22 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+/**
+ * A field that takes one of several forms (a CVE id or a { cve, certainty, sources } object) fails
+ * as a whole with zod's bare "Invalid input". Report instead what is wrong with the form the writer
+ * used: the branch whose issues do not start with a wrong type at the field itself.
+ */
+function unionBranches(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+    const branch = issue.errors.find((branchIssues) => !branchIssues.some((i) => i.code === 'invalid_type' && i.path.length === 0)) ?? issue.errors[0]!;
+    return unionBranches(branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+  });
+}
+
 /** Turns zod issues into problems that name the file, the field, the bad value and the fix. */
 export function schemaProblems(entry: RawEntry, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => {
+  return unionBranches(error.issues).map((issue) => {
     const field = formatFieldPath(issue.path);
     const found = valueAt(entry.data, issue.path);
     let message = issue.message;
@@ -188,7 +201,7 @@ export function checkIntegrity(raw: readonly RawEntry[]): IntegrityResult {
     });
     incident.actors.forEach((a, i) => checkRef(entry, `actors[${i}].id`, 'actors', a.id));
     incident.attackTypes.forEach((t, i) => checkRef(entry, `attackTypes[${i}]`, 'attackTypes', t));
-    incident.vulnerabilities.forEach((cve, i) => checkRef(entry, `vulnerabilities[${i}]`, 'vulnerabilities', cve.toLowerCase()));
+    incident.vulnerabilities.forEach((link, i) => checkRef(entry, `vulnerabilities[${i}]`, 'vulnerabilities', link.cve.toLowerCase()));
     incident.controls.forEach((c, i) => checkRef(entry, `controls[${i}].control`, 'controls', c.control));
     incident.lessons.forEach((lesson, i) => lesson.controls.forEach((id, j) => checkRef(entry, `lessons[${i}].controls[${j}]`, 'controls', id)));
     incident.training.compareWith.forEach((id, i) => checkRef(entry, `training.compareWith[${i}]`, 'incidents', id));

@@ -7,7 +7,7 @@
  * out the first time a page asks. Views (src/lib/views/) read this; nothing re-derives it.
  * Pure: no Astro imports, so it is unit-tested with plain arrays.
  */
-import type { Incident } from '../schemas/incident.ts';
+import type { Incident, VulnerabilityLink } from '../schemas/incident.ts';
 import type { Actor } from '../schemas/actor.ts';
 import type { Vendor } from '../schemas/vendor.ts';
 import type { Organisation } from '../schemas/organisation.ts';
@@ -74,6 +74,8 @@ export interface IncidentExposure {
   incident: ResolvedIncident;
   vulnerability: ResolvedVulnerability;
   window: ExposureWindow;
+  /** How sure the incident is that this CVE was the one exploited, with the sources that name it (none of its own for a bare id). */
+  link: VulnerabilityLink;
 }
 
 export interface ResolvedVulnerability extends EntityWithIncidents<Vulnerability> {
@@ -294,7 +296,7 @@ export function buildKnowledgeBase(input: CollectionsInput): KnowledgeBase {
       }),
       actors: data.actors.map((a) => ({ ...a, entry: must(actors, a.id, 'actor', owner) })),
       attackTypes: data.attackTypes.map((id) => must(attackTypes, id, 'attack type', owner)),
-      vulnerabilities: data.vulnerabilities.map((cve) => must(vulnerabilities, cve.toLowerCase(), 'vulnerability', owner)),
+      vulnerabilities: data.vulnerabilities.map((link) => must(vulnerabilities, link.cve.toLowerCase(), 'vulnerability', owner)),
       controls: data.controls.map((c) => ({ ...c, entry: must(controls, c.control, 'control', owner) })),
       sourceNumbers: new Map(data.sources.map((s, i) => [s.id, i + 1])),
       exposures: [],
@@ -302,10 +304,11 @@ export function buildKnowledgeBase(input: CollectionsInput): KnowledgeBase {
       facets: undefined as unknown as FacetValues,
       searchTerms: undefined as unknown as SearchTerms,
     };
-    incident.exposures = incident.vulnerabilities.map((vulnerability) => ({
+    incident.exposures = incident.vulnerabilities.map((vulnerability, index) => ({
       incident,
       vulnerability,
       window: exposureWindow(data.dates.started.date, vulnerability.data),
+      link: data.vulnerabilities[index]!,
     }));
     incident.exploitedProducts = exploitedProductsOf(incident);
     incident.facets = incidentFacets(incident);

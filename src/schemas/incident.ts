@@ -94,6 +94,28 @@ export const techniqueUseSchema = z
     }
   });
 
+/**
+ * A CVE exploited in the incident. Two forms:
+ * - the bare id ("CVE-2025-4427"): the organisation affected or an authority (a regulator, a
+ *   government agency, the vendor's advisory for this incident) names the CVE. It reads as
+ *   certainty confirmed, and its citations are those of the vendor entry that names the product;
+ * - the object { cve, certainty, sources, note? }: anyone else names it (the press, researchers,
+ *   blogs), or the link is in doubt. certainty says how sure the link is, sources (required) are the
+ *   incident's sources that name this CVE for this incident, note says what is in doubt.
+ * Both parse to the object form, so pages and exports read one shape.
+ */
+const vulnerabilityLinkObjectSchema = z.strictObject({
+  cve: cveIdSchema,
+  certainty: z.enum(certainties),
+  sources: citesSchema,
+  note: z.string().trim().optional(),
+});
+export const vulnerabilityLinkSchema = z.union([
+  cveIdSchema.transform((cve): z.output<typeof vulnerabilityLinkObjectSchema> => ({ cve, certainty: 'confirmed', sources: [] })),
+  vulnerabilityLinkObjectSchema,
+]);
+export type VulnerabilityLink = z.output<typeof vulnerabilityLinkSchema>;
+
 /** One thing to learn from the incident, in a sentence a reader can act on. */
 export const lessonSchema = z.strictObject({
   text: z.string().trim().min(1).max(280, 'keep a lesson to one sentence (under 280 characters)'),
@@ -159,7 +181,8 @@ export const incidentSchema = z
     /** Why no actor is named, when none is. */
     attributionNote: z.string().trim().optional(),
     attackTypes: z.array(slugSchema).min(1, 'name at least one attack type id'),
-    vulnerabilities: z.array(cveIdSchema).default([]),
+    /** CVEs exploited: a bare id when the organisation or an authority names it, else { cve, certainty, sources, note? }. */
+    vulnerabilities: z.array(vulnerabilityLinkSchema).default([]),
     techniques: z.array(techniqueUseSchema).default([]),
     initialAccess: z
       .strictObject({ description: z.string().trim().min(1), certainty: z.enum(certainties), sources: citesSchema })
@@ -228,7 +251,7 @@ export const incidentSchema = z
     for (const [key, fact] of Object.entries(incident.dates)) {
       if (fact) checkCites(fact.sources, ['dates', key, 'sources']);
     }
-    const lists = ['organisations', 'vendors', 'actors', 'techniques', 'dataExposed', 'servicesDisrupted', 'impact', 'chronology', 'conflicts', 'controls', 'lessons'] as const;
+    const lists = ['organisations', 'vendors', 'actors', 'vulnerabilities', 'techniques', 'dataExposed', 'servicesDisrupted', 'impact', 'chronology', 'conflicts', 'controls', 'lessons'] as const;
     for (const list of lists) {
       (incident[list] as { sources: string[] }[]).forEach((item, index) => checkCites(item.sources, [list, index, 'sources']));
     }

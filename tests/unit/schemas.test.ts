@@ -5,6 +5,7 @@ import { organisationSchema } from '../../src/schemas/organisation.ts';
 import { vulnerabilitySchema } from '../../src/schemas/vulnerability.ts';
 import { controlSchema } from '../../src/schemas/control.ts';
 import { sourceSchema } from '../../src/schemas/source.ts';
+import { vulnerabilityLinkSchema } from '../../src/schemas/incident.ts';
 
 const source = { id: 'cve', publisher: 'CVE Program', title: 'CVE-2025-4427', url: 'https://www.cve.org/CVERecord?id=CVE-2025-4427', kind: 'primary' };
 
@@ -50,5 +51,15 @@ describe('source schema', () => {
     expect(parsed.publisher).toBe('Sky News');
     expect(parsed.via).toBe('Daily8');
     expect(parsed.date).toEqual({ value: '2025-05', precision: 'month' });
+  });
+});
+
+describe("an incident's CVE link", () => {
+  it('reads a bare id as named by the organisation or an authority: confirmed, with no sources of its own', () => {
+    expect(vulnerabilityLinkSchema.parse('cve-2025-4427')).toEqual({ cve: 'CVE-2025-4427', certainty: 'confirmed', sources: [] });
+  });
+  it('keeps the object form as written, so a CVE only the press names is not shown as fact', () => {
+    const link = { cve: 'CVE-2025-61882', certainty: 'reported', sources: ['blog'], note: 'The trusts name no CVE.' };
+    expect(vulnerabilityLinkSchema.parse(link)).toEqual(link);
   });
 });

@@ -24,7 +24,7 @@ export function incidentJsonLd(incident: ResolvedIncident, ctx: SiteContext): Re
       ...incident.organisations.map((o) => ({ '@type': 'Organization', name: o.entry.data.name, url: absoluteUrl(ctx, paths.organisation(o.id)) })),
       ...incident.vendors.map((v) => ({ '@type': 'Organization', name: v.entry.data.name, url: absoluteUrl(ctx, paths.vendor(v.id)) })),
     ],
-    keywords: [...incident.attackTypes.map((t) => t.data.name), ...incident.actors.map((a) => a.entry.data.name), ...data.vulnerabilities].join(', '),
+    keywords: [...incident.attackTypes.map((t) => t.data.name), ...incident.actors.map((a) => a.entry.data.name), ...data.vulnerabilities.map((v) => v.cve)].join(', '),
     citation: data.sources.map((s) => ({ '@type': 'CreativeWork', name: s.title, publisher: s.publisher, url: s.url })),
   };
 }
