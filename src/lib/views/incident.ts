@@ -1,17 +1,17 @@
-/** /incidents/<id>/: the write-up, with key facts, certainty, prose, impact, chronology, controls and sources. */
+/** /incidents/<id>/: the at-a-glance panel, how sure we are, the write-up, the record behind it (organisations, dates, flaws, ATT&CK), impact, chronology, controls and sources. */
 import type { DatePrecision } from '../../schemas/dates.ts';
 import {
-  attributionLabels,
   controlBasisLabels,
   controlEffectLabels,
   controlFrameworkLabels,
   eventKindLabels,
   organisationRoleLabels,
-  type AttributionStatus,
 } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
-import { certaintyOverview, keyDates } from '../incident-view.ts';
-import { attackUrl, describeDataExposure, formatImpactValue, organisationDisplayName } from '../display.ts';
+import { keyDates } from '../incident-view.ts';
+import { attackUrl, formatImpactValue, organisationDisplayName } from '../display.ts';
+import { countOf, listOf, withArticle } from '../wording.ts';
+import { glanceView, howSureView, type GlanceView, type HowSureView } from './glance.ts';
 import { formatPartialDate } from '../dates-format.ts';
 import { facetKeys, incidentSortDate, searchMeta, type FacetKey } from '../facets.ts';
 import { inSentence } from '../training/filters.ts';
@@ -56,38 +56,35 @@ export interface CaseStudyBoxView {
   notes: string;
 }
 
-export interface KeyFactsView {
+/** A long list, shown in full when short and behind a disclosure with its count when long. */
+export interface ListView<T> {
+  items: T[];
+  /** "Show all 17 events", when the list is long enough to fold away; absent: shown open. */
+  collapsed?: string | undefined;
+}
+
+/** Dates, organisations, suppliers, attack types and flaws: the record behind the panel. */
+export interface DetailsView {
   dates: { label: string; date: DateView; refs: SourceRefView[]; note?: string | undefined }[];
   /** No date services were restored. */
   unresolved: boolean;
-  organisations: { link: LinkView; role: string; certainty?: CertaintyView | undefined; refs: SourceRefView[] }[];
+  organisations: ListView<{ link: LinkView; role: string; certainty?: CertaintyView | undefined; refs: SourceRefView[]; note?: string | undefined }>;
   suppliers: { link: LinkView; systems?: string | undefined; refs: SourceRefView[]; note?: string | undefined }[];
-  products: { products: string; vendor: LinkView; cves?: string | undefined; refs: SourceRefView[]; note?: string | undefined }[];
-  attackers: { link: LinkView; status: AttributionStatus; statusLabel: string; basis: string; refs: SourceRefView[] }[];
-  attributionNote?: string | undefined;
+  products: { products: string; vendor: LinkView; refs: SourceRefView[]; note?: string | undefined }[];
   attackTypes: LinkView[];
-  /** False when the incident names no CVE. */
-  hasVulnerabilities: boolean;
-  vulnerabilities: { link: LinkView; aliases?: string | undefined; name: string; exposure: ExposureView }[];
-  techniques: { id: string; url: string; name: string; certainty: CertaintyView; refs: SourceRefView[] }[];
-  dataExposed: { text: string; certainty: CertaintyView; refs: SourceRefView[] }[];
+  vulnerabilities: { link: LinkView; aliases?: string | undefined; name: string; certainty: CertaintyView; exposure: ExposureView }[];
   lastReviewed: DateView;
 }
 
-export interface StatementView {
-  topic: string;
-  text: string;
+export interface TechniqueView {
+  id: string;
+  url: string;
+  name: string;
   certainty: CertaintyView;
+  basis: 'sourced' | 'analysis';
+  basisLabel: string;
+  reasoning?: string | undefined;
   refs: SourceRefView[];
-  /** Said word for word in Key facts: kept out of the search index. */
-  repeatsKeyFacts: boolean;
-}
-
-export interface CertaintyOverviewView {
-  statements: StatementView[];
-  initialAccessKnown: boolean;
-  unconfirmed: StatementView[];
-  unknowns: string[];
 }
 
 export interface ChronologyChartView {
@@ -139,16 +136,21 @@ export interface IncidentPageView {
   summary: string;
   search: SearchDataView;
   caseStudy: CaseStudyBoxView;
-  keyFacts: KeyFactsView;
-  certainty: CertaintyOverviewView;
+  /** The at-a-glance panel: the summary, the facts a reader needs first, the three lessons. */
+  glance: GlanceView;
+  /** The in-page contents, in page order: only sections the page has. */
+  contents: { id: string; label: string }[];
+  howSure: HowSureView;
+  details: DetailsView;
+  techniques: TechniqueView[];
   /** The write-up as HTML, as the Markdown pipeline renders it: cites linked to the numbered sources, headings under "The full story" (src/lib/markdown/prose.ts). */
   proseHtml: string;
-  services: { service: string; description: string; refs: SourceRefView[] }[];
-  impact: { label: string; note?: string | undefined; value: string; asOf: DateView; certainty: CertaintyView; refs: SourceRefView[] }[];
+  services: ListView<{ service: string; description: string; refs: SourceRefView[] }>;
+  impact: ListView<{ label: string; note?: string | undefined; value: string; asOf: DateView; certainty: CertaintyView; refs: SourceRefView[] }>;
   chart: ChronologyChartView;
-  chronology: ChronologyEventView[];
-  conflicts: { topic: string; detail: string; refs: SourceRefView[] }[];
-  controls: {
+  chronology: ListView<ChronologyEventView>;
+  conflicts: ListView<{ topic: string; detail: string; refs: SourceRefView[] }>;
+  controls: ListView<{
     link: LinkView;
     frameworkRef: string;
     effectLabel: string;
@@ -156,7 +158,7 @@ export interface IncidentPageView {
     basisLabel: string;
     reasoning: string;
     refs: SourceRefView[];
-  }[];
+  }>;
   sources: SourceView[];
   cite: {
     text: string;
@@ -178,30 +180,43 @@ export function searchData(incident: ResolvedIncident): SearchDataView {
   };
 }
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function caseStudyBox(incident: ResolvedIncident): CaseStudyBoxView {
   const training = incident.data.training;
-  const audiences = training.audiences.length > 2 ? `${training.audiences.length} audiences` : training.audiences.map((a) => inSentence(audienceLabels[a])).join(' and ');
+  const audiences = training.audiences.length > 2 ? countOf(training.audiences.length, 'audience') : listOf(training.audiences.map((a) => inSentence(audienceLabels[a])));
+  const lengths = `${listOf(training.sessionLengths.map(String), 'or')} minute session`;
   return {
     headingId: `for-trainers-${incident.id}`,
-    text: `${training.hook} A ${training.sessionLengths.join(', ').replace(/, (\d+)$/, ' or $1')} minute session, with questions for ${audiences}.`,
+    text: `${training.hook} ${capitalise(withArticle(lengths))}, with questions for ${audiences}.`,
     caseStudy: trainingPaths.caseStudy(incident.id),
     handout: trainingPaths.handout(incident.id),
     notes: trainingPaths.notes(incident.id),
   };
 }
 
-function keyFacts(incident: ResolvedIncident): KeyFactsView {
+/** Long lists fold away behind their count; short ones stay open. */
+function listView<T>(items: T[], noun: string | { one: string; other: string }, foldAbove: number): ListView<T> {
+  return { items, collapsed: items.length > foldAbove ? `Show all ${countOf(items.length, noun)}` : undefined };
+}
+
+function details(incident: ResolvedIncident): DetailsView {
   const data = incident.data;
   const refs = (ids: readonly string[]) => sourceRefs(ids, incident.sourceNumbers);
   return {
     dates: keyDates(incident).map((fact) => ({ label: fact.label, date: dateView(fact.date, { showPrecision: true }), refs: refs(fact.sources), note: fact.note })),
     unresolved: !data.dates.resolved,
-    organisations: incident.organisations.map((org) => ({
-      link: { path: paths.organisation(org.id), text: organisationDisplayName(org.entry.data) },
-      role: organisationRoleLabels[org.role],
-      certainty: org.certainty === 'confirmed' ? undefined : certaintyView(org.certainty),
-      refs: refs(org.sources),
-    })),
+    organisations: listView(
+      incident.organisations.map((org) => ({
+        link: { path: paths.organisation(org.id), text: organisationDisplayName(org.entry.data) },
+        role: organisationRoleLabels[org.role],
+        certainty: org.certainty === 'confirmed' ? undefined : certaintyView(org.certainty),
+        refs: refs(org.sources),
+        note: org.note,
+      })),
+      'organisation',
+      4,
+    ),
     suppliers: incident.vendors
       .filter((v) => v.role === 'compromised-supplier')
       .map((v) => ({
@@ -213,47 +228,32 @@ function keyFacts(incident: ResolvedIncident): KeyFactsView {
     products: incident.exploitedProducts.map((p) => ({
       products: p.productNames.length > 0 ? p.productNames.join(', ') : 'A product',
       vendor: { path: paths.vendor(p.vendorId), text: p.vendorName },
-      cves: p.cves.length > 0 ? p.cves.join(', ') : undefined,
       refs: refs(p.sources),
       note: p.note,
     })),
-    attackers: incident.actors.map((a) => ({
-      link: { path: paths.actor(a.id), text: a.entry.data.name },
-      status: a.attribution,
-      statusLabel: attributionLabels[a.attribution],
-      basis: a.basis,
-      refs: refs(a.sources),
-    })),
-    attributionNote: data.attributionNote,
     attackTypes: incident.attackTypes.map((t) => ({ path: paths.attackType(t.id), text: t.data.name })),
-    hasVulnerabilities: incident.vulnerabilities.length > 0,
-    vulnerabilities: incident.exposures.map(({ vulnerability, window }) => ({
+    vulnerabilities: incident.exposures.map(({ vulnerability, window, link }) => ({
       link: { path: paths.vulnerability(vulnerability.data.cve), text: vulnerability.data.cve },
       aliases: vulnerability.data.aliases.length > 0 ? vulnerability.data.aliases.join(', ') : undefined,
       name: vulnerability.data.name,
+      certainty: certaintyView(link.certainty),
       exposure: exposureView(window),
     })),
-    techniques: data.techniques.map((t) => ({ id: t.id, url: attackUrl(t.id), name: t.name, certainty: certaintyView(t.certainty), refs: refs(t.sources) })),
-    dataExposed: data.dataExposed.map((d) => ({ text: describeDataExposure(d), certainty: certaintyView(d.certainty), refs: refs(d.sources) })),
     lastReviewed: dateView(data.lastReviewed),
   };
 }
 
-function certaintySection(incident: ResolvedIncident): CertaintyOverviewView {
-  const overview = certaintyOverview(incident);
-  const statement = (s: (typeof overview.statements)[number]): StatementView => ({
-    topic: s.topic,
-    text: s.text,
-    certainty: certaintyView(s.certainty),
-    refs: sourceRefs(s.sources, incident.sourceNumbers),
-    repeatsKeyFacts: s.repeatsKeyFacts === true,
-  });
-  return {
-    statements: overview.statements.map(statement),
-    initialAccessKnown: incident.data.initialAccess !== undefined,
-    unconfirmed: overview.unconfirmed.map(statement),
-    unknowns: overview.unknowns,
-  };
+function techniques(incident: ResolvedIncident): TechniqueView[] {
+  return incident.data.techniques.map((t) => ({
+    id: t.id,
+    url: attackUrl(t.id),
+    name: t.name,
+    certainty: certaintyView(t.certainty),
+    basis: t.basis,
+    basisLabel: t.basis === 'sourced' ? 'Named by a source' : 'Our analysis',
+    reasoning: t.reasoning,
+    refs: sourceRefs(t.sources, incident.sourceNumbers),
+  }));
 }
 
 function chronologyChart(incident: ResolvedIncident): ChronologyChartView {
@@ -284,10 +284,28 @@ function chronologyChart(incident: ResolvedIncident): ChronologyChartView {
       certainty: mark.certainty,
       datetime: mark.datetime,
     })),
-    events: `${events.length === 1 ? 'One dated event' : `${events.length} dated events`}, ${span}`,
+    events: `${events.length === 1 ? 'One dated event' : countOf(events.length, 'dated event')}, ${span}`,
     hasRanges,
     point: glyphPath('diamond', 11),
   };
+}
+
+/** The page's sections in order, for the contents list: a section the page leaves out is not listed. */
+function contentsOf(incident: ResolvedIncident): { id: string; label: string }[] {
+  const data = incident.data;
+  return [
+    { id: 'at-a-glance', label: 'At a glance' },
+    { id: 'how-sure', label: 'How sure are we' },
+    { id: 'write-up', label: 'The full story' },
+    { id: 'details', label: 'Organisations, dates and flaws' },
+    { id: 'techniques', label: 'ATT&CK techniques' },
+    ...(data.servicesDisrupted.length > 0 ? [{ id: 'services', label: 'Services disrupted' }] : []),
+    ...(data.impact.length > 0 ? [{ id: 'impact', label: 'Impact in figures' }] : []),
+    { id: 'chronology', label: 'Chronology' },
+    { id: 'controls', label: 'Controls that would have helped' },
+    { id: 'sources', label: 'Sources' },
+    { id: 'cite-this-heading', label: 'Cite this page' },
+  ];
 }
 
 export function incidentPage(ctx: ViewContext, id: string): IncidentPageView {
@@ -310,29 +328,32 @@ export function incidentPage(ctx: ViewContext, id: string): IncidentPageView {
     summary: data.summary,
     search: searchData(incident),
     caseStudy: caseStudyBox(incident),
-    keyFacts: keyFacts(incident),
-    certainty: certaintySection(incident),
+    glance: glanceView(incident, ctx.kb.controls),
+    contents: contentsOf(incident),
+    howSure: howSureView(incident),
+    details: details(incident),
+    techniques: techniques(incident),
     proseHtml: incident.rendered?.html ?? '',
-    services: data.servicesDisrupted.map((s) => ({ service: s.service, description: s.description, refs: refs(s.sources) })),
-    impact: data.impact.map((figure) => ({
+    services: listView(data.servicesDisrupted.map((s) => ({ service: s.service, description: s.description, refs: refs(s.sources) })), 'service', 3),
+    impact: listView(data.impact.map((figure) => ({
       label: figure.label,
       note: figure.note,
       value: formatImpactValue(figure),
       asOf: dateView(figure.asOf),
       certainty: certaintyView(figure.certainty),
       refs: refs(figure.sources),
-    })),
+    })), 'figure', 3),
     chart: chronologyChart(incident),
-    chronology: data.chronology.map((event) => ({
+    chronology: listView(data.chronology.map((event) => ({
       kind: event.kind,
       kindLabel: eventKindLabels[event.kind],
       date: dateView(event.date),
       certainty: event.certainty === 'confirmed' ? undefined : certaintyView(event.certainty),
       text: event.event,
       refs: refs(event.sources),
-    })),
-    conflicts: data.conflicts.map((c) => ({ topic: c.topic, detail: c.detail, refs: refs(c.sources) })),
-    controls: incident.controls.map((link) => ({
+    })), { one: 'event, drawn and listed', other: 'events, drawn and listed' }, 5),
+    conflicts: listView(data.conflicts.map((c) => ({ topic: c.topic, detail: c.detail, refs: refs(c.sources) })), 'disagreement', 3),
+    controls: listView(incident.controls.map((link) => ({
       link: { path: paths.control(link.control), text: link.entry.data.name },
       frameworkRef: `${controlFrameworkLabels[link.entry.data.framework]}, ${link.entry.data.reference}`,
       effectLabel: controlEffectLabels[link.effect],
@@ -340,7 +361,7 @@ export function incidentPage(ctx: ViewContext, id: string): IncidentPageView {
       basisLabel: controlBasisLabels[link.basis],
       reasoning: link.reasoning,
       refs: refs(link.sources),
-    })),
+    })), 'control', 3),
     sources: sourceList(data.sources),
     cite: {
       text: citationText(citation),
