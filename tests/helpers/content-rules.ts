@@ -275,7 +275,7 @@ export function cvesHaveTheirFix(entries: ValidEntry[]): Breach[] {
   const vulnerabilities = new Map(
     (entries.filter((e) => e.collection === 'vulnerabilities') as ValidEntry<Vulnerability>[]).map((e) => [e.data.cve, e]),
   );
-  const named = new Set(incidentsOf(entries).flatMap((e) => e.data.vulnerabilities));
+  const named = new Set(incidentsOf(entries).flatMap((e) => e.data.vulnerabilities.map((link) => link.cve)));
   const breaches: Breach[] = [];
   for (const cve of [...named].sort()) {
     const entry = vulnerabilities.get(cve);

@@ -60,27 +60,60 @@ describe.each(kb.incidents.map((incident) => [incident.id, incident] as const))(
     expect(text(doc.querySelector('p.summary'))).toContain(incident.data.summary.replace(/\s+/g, ' '));
   });
 
-  it('has a key-facts list with the start date in a <time> at its own precision', () => {
-    const facts = section(doc, 'key-facts');
+  it('opens with the at-a-glance panel: every item, an attacker linked with how sure, the lessons with their controls', () => {
+    const panel = doc.querySelector('section#at-a-glance')!;
+    const items = panel.querySelectorAll('[data-glance]').map((item) => attr(item, 'data-glance'));
+    expect(items).toEqual(['happened', 'when', 'who', 'way-in', 'through', 'impact', 'data', 'ransom', ...(incident.data.lessons.length > 0 ? ['lessons'] : [])]);
+    for (const item of panel.querySelectorAll('[data-glance] > dd')) expect(text(item), 'a panel item is blank').not.toBe('');
+    for (const actor of incident.actors) {
+      expect(linksTo(panel, paths.actor(actor.id)), actor.id).toBe(true);
+      expect(text(panel)).toContain(certaintyLabels[actor.attribution]);
+    }
+    for (const lesson of incident.data.lessons) {
+      expect(text(panel)).toContain(lesson.text.replace(/\s+/g, ' '));
+      for (const control of lesson.controls) expect(linksTo(panel, paths.control(control)), control).toBe(true);
+    }
+  });
+
+  it('has a details list with the start date in a <time> at its own precision', () => {
+    const facts = section(doc, 'details');
     const terms = facts.querySelectorAll('dt').map(text);
-    expect(terms).toEqual(expect.arrayContaining(['Started', 'Organisations affected', 'Attacker', 'Attack types', 'Last reviewed']));
+    expect(terms).toEqual(expect.arrayContaining(['Started', 'Organisations affected', 'Attack types', 'Last reviewed']));
+    expect(new Set(terms).size, 'a label is repeated instead of grouped').toBe(terms.length);
     const started = facts.querySelectorAll('div.fact').find((fact) => text(fact.querySelector('dt')) === 'Started');
     expect(started?.querySelector('time') && attr(started.querySelector('time')!, 'datetime')).toBe(incident.data.dates.started.date.value);
   });
 
-  it('names every affected organisation and attacker in the key facts, linked to their pages', () => {
-    const facts = section(doc, 'key-facts');
+  it('names every affected organisation and attack type, linked to their pages', () => {
+    const facts = section(doc, 'details');
     for (const org of incident.organisations) expect(linksTo(facts, paths.organisation(org.id)), org.id).toBe(true);
-    for (const actor of incident.actors) expect(linksTo(facts, paths.actor(actor.id)), actor.id).toBe(true);
     for (const type of incident.attackTypes) expect(linksTo(facts, paths.attackType(type.id)), type.id).toBe(true);
   });
 
-  it('shows the exposure window of each vulnerability in the key facts', () => {
-    const facts = text(section(doc, 'key-facts'));
+  it('shows each vulnerability with how sure its link is and its exposure window', () => {
+    const facts = section(doc, 'details');
+    const words = text(facts);
     for (const exposure of kb.incident.get(id)?.exposures ?? []) {
-      expect(facts).toContain(exposure.vulnerability.data.cve);
-      if (exposure.window.fix) expect(facts).toContain(describeRelation(exposure.window.fix));
+      expect(words).toContain(exposure.vulnerability.data.cve);
+      expect(words).toContain(certaintyLabels[exposure.link.certainty]);
+      if (exposure.window.fix) expect(words).toContain(describeRelation(exposure.window.fix));
     }
+  });
+
+  it('lists each ATT&CK technique with its id linked to ATT&CK, its certainty and its basis, or says none is mapped', () => {
+    const techniques = section(doc, 'techniques');
+    if (incident.data.techniques.length === 0) {
+      expect(text(techniques)).toContain('no ATT&CK technique is mapped');
+      return;
+    }
+    const items = techniques.querySelectorAll('ul.techniques > li');
+    expect(items).toHaveLength(incident.data.techniques.length);
+    incident.data.techniques.forEach((technique, index) => {
+      const item = items[index]!;
+      expect(item.querySelectorAll('a').some((a) => attr(a, 'href')?.startsWith('https://attack.mitre.org/techniques/') && text(a) === technique.id)).toBe(true);
+      expect(text(item)).toContain(certaintyLabels[technique.certainty]);
+      expect(text(item)).toContain(technique.basis === 'sourced' ? 'Named by a source' : 'Our analysis');
+    });
   });
 
   it('lists the chronology in order, each event dated with <time datetime> at its precision', () => {
@@ -125,17 +158,17 @@ describe.each(kb.incidents.map((incident) => [incident.id, incident] as const))(
   });
 
   it('states certainty in words and lists what is not known', () => {
-    const overview = text(section(doc, 'certainty'));
+    const overview = text(section(doc, 'how-sure'));
     for (const actor of incident.actors) expect(overview).toContain(certaintyLabels[actor.attribution]);
     for (const unknown of incident.data.unknowns) expect(overview).toContain(unknown.replace(/\s+/g, ' '));
   });
 
   it('shows every impact figure in a table with a caption and header cells', () => {
-    const impact = section(doc, 'impact');
     if (incident.data.impact.length === 0) {
-      expect(text(impact)).toMatch(/No figures/);
+      expect(doc.querySelector('section[aria-labelledby="impact"]'), 'an empty impact section').toBeNull();
       return;
     }
+    const impact = section(doc, 'impact');
     expect(impact.querySelector('caption')).toBeTruthy();
     expect(impact.querySelectorAll('tbody tr')).toHaveLength(incident.data.impact.length);
     expect(impact.querySelectorAll('thead th').every((th) => attr(th, 'scope') === 'col')).toBe(true);

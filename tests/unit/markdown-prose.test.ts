@@ -62,6 +62,12 @@ describe('headings in prose', () => {
     expect(html).toMatch(/<h4[^>]*>Detail<\/h4>/);
     expect(html).toMatch(/<h6[^>]*>Deep<\/h6>/);
   });
+
+  it("take ids under the prose's own prefix, so a write-up's \"Impact\" cannot take the page's \"impact\"", () => {
+    const html = render('## Impact\n\nText.\n\n## Lessons\n\n## Impact\n');
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])).toEqual(['story-impact', 'story-lessons', 'story-impact-1']);
+    expect(render('## Impact\n', { sources }, 'content/actors/example.md')).toContain('id="profile-impact"');
+  });
 });
 
 describe('prose that would carry code', () => {

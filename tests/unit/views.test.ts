@@ -130,27 +130,34 @@ describe('the incident page', () => {
   const view = incidentPage(ctx, id);
 
   it('numbers every reference as the source list does', () => {
-    const [started] = view.keyFacts.dates;
+    const [started] = view.details.dates;
     expect(started?.refs).toEqual([{ number: 1, href: '#source-s1', label: '1: source' }]);
     expect(view.sources.map((s) => s.anchor)).toEqual(['source-s1', 'source-s2', 'source-s3']);
   });
 
-  it('says who did it, how sure, and on what basis', () => {
-    expect(view.keyFacts.attackers).toEqual([
-      expect.objectContaining({ link: { path: '/actors/examplegang/', text: 'ExampleGang' }, statusLabel: 'Claimed by the attacker', basis: 'The group said it was responsible.' }),
-    ]);
-    const who = view.certainty.statements.find((s) => s.topic === 'Who did it');
-    expect(who?.certainty.label).toBe('Claimed by the attacker');
-    expect(who?.repeatsKeyFacts).toBe(true);
+  it('says who did it and how sure in the panel, and on what basis under "How sure are we"', () => {
+    const who = view.glance.items.find((item) => item.key === 'who');
+    expect(who?.facts).toEqual([expect.objectContaining({ parts: [{ text: 'ExampleGang', path: '/actors/examplegang/' }], certainty: expect.objectContaining({ label: 'Claimed by the attacker' }) })]);
+    const basis = view.howSure.topics.find((t) => t.topic === 'Who did it');
+    expect(basis?.statements.map((s) => s.text)).toEqual(['The group said it was responsible.']);
   });
 
-  it('names the product behind the CVE and how long the fix had been out', () => {
-    expect(view.keyFacts.products).toEqual([expect.objectContaining({ products: 'Example Lab System', vendor: { path: '/vendors/example-labs/', text: 'Example Labs' }, cves: 'CVE-2099-0001' })]);
-    expect(view.keyFacts.vulnerabilities[0]?.exposure.fix?.relation).toBe('21 days before the incident began');
+  it('names the product behind the CVE, how sure the link is, and how long the fix had been out', () => {
+    expect(view.details.products).toEqual([expect.objectContaining({ products: 'Example Lab System', vendor: { path: '/vendors/example-labs/', text: 'Example Labs' } })]);
+    const through = view.glance.items.find((item) => item.key === 'through');
+    expect(through?.facts.map((f) => f.parts.map((p) => p.text).join(''))).toContain('through CVE-2099-0001');
+    expect(view.details.vulnerabilities[0]?.certainty.level).toBe('confirmed');
+    expect(view.details.vulnerabilities[0]?.exposure.fix?.relation).toBe('21 days before the incident began');
+  });
+
+  it('says an unknown is unknown, never 0 or blank', () => {
+    for (const item of view.glance.items) expect(item.facts.length > 0 || (item.unknown ?? '').length > 0, item.key).toBe(true);
+    const ransom = view.glance.items.find((item) => item.key === 'ransom');
+    expect(ransom?.unknown).toBe('Not known: no source gives a demand or a payment');
   });
 
   it('keeps the month precision of a date in words', () => {
-    const resolved = view.keyFacts.dates.find((d) => d.label === 'Services restored or closed');
+    const resolved = view.details.dates.find((d) => d.label === 'Services restored or closed');
     expect(resolved?.date).toEqual({ datetime: '2099-09', text: 'September 2099', precisionNote: 'exact day not public' });
   });
 

@@ -5,13 +5,14 @@
  * - citations: [@id] and [@id1; @id2] become numbered links to the entry's own source list, kept
  *   on the line of the word before them and out of the search index;
  * - headings: the write-up's own sections move down a level (## → h3), under the page section
- *   that holds the prose ("The full story", "Profile");
+ *   that holds the prose ("The full story", "Profile"), with ids prefixed "story-" or "profile-";
  * - and first, a guard: raw HTML or a link to a forbidden scheme (javascript:, data: ...) fails the
  *   render, naming the file, the line and the element (the content check says the same earlier).
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastContent, type MdastPluginEntry, type MdastVisitorContext, type PluginFactoryContext } from 'satteri';
+import GithubSlugger from 'github-slugger';
 import { splitCitations } from '../citations.ts';
 import { ContentError, type ContentProblem } from '../problems.ts';
 import { describeHtml, forbiddenScheme, linkProblem, mayCarryHtmlOrLinks, rawHtmlProblem } from './raw-html.ts';
@@ -90,13 +91,27 @@ export const citationsPlugin: MdastPluginEntry = (factory: PluginFactoryContext)
   });
 };
 
-/** Every heading one level down, capped at h6. */
-export const headingsPlugin = defineMdastPlugin({
-  name: 'nhs-kb:demote-headings',
-  heading(node, ctx) {
-    ctx.setProperty(node, 'depth', Math.min(6, node.depth + 1) as typeof node.depth);
-  },
-});
+/**
+ * Prose heading ids start with the section that holds the prose ("story-" on an incident page,
+ * "profile-" on an entity page), so a write-up's "## Impact" or "## Lessons" can never take an id
+ * the page's own sections use ("impact"): unique by construction, not by luck of wording.
+ */
+export function proseHeadingPrefix(file: string): string {
+  return /(^|\/)content\/incidents\//.test(file) ? 'story-' : 'profile-';
+}
+
+/** Every heading one level down, capped at h6, with an id under the prose's own prefix. */
+export const headingsPlugin: MdastPluginEntry = () => {
+  const slugger = new GithubSlugger();
+  return defineMdastPlugin({
+    name: 'nhs-kb:demote-headings',
+    heading(node, ctx) {
+      ctx.setProperty(node, 'depth', Math.min(6, node.depth + 1) as typeof node.depth);
+      const id = `${proseHeadingPrefix(fileOf(ctx))}${slugger.slug(ctx.textContent(node))}`;
+      ctx.setProperty(node, 'data', { ...node.data, hProperties: { ...(node.data as { hProperties?: object } | undefined)?.hProperties, id } });
+    },
+  });
+};
 
 /** The prose plugins, in the order they run: the guard before the citations add their own markup. */
 export const prosePlugins: MdastPluginEntry[] = [rawHtmlPlugin, citationsPlugin, headingsPlugin];
