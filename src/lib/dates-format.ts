@@ -1,4 +1,5 @@
 import type { PartialDate } from './partial-dates.ts';
+import { countOf } from './wording.ts';
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -22,9 +23,7 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('en-GB');
 }
 
-function plural(n: number, word: string): string {
-  return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
-}
+const plural = (n: number, word: string): string => countOf(n, word);
 
 /** "12 days (about 2 weeks)", "between 90 and 119 days (3 to 4 months)". */
 export function formatDayRange(minDays: number, maxDays: number): string {

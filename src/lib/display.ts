@@ -7,6 +7,7 @@ import type { Incident } from '../schemas/incident.ts';
 import type { Organisation } from '../schemas/organisation.ts';
 import { dataSubjectLabels, dataTypeLabels, impactQualifierWords, impactUnitLabels } from '../schemas/vocabularies.ts';
 import { formatNumber } from './dates-format.ts';
+import { agree, countOf } from './wording.ts';
 
 type ImpactFigure = Incident['impact'][number];
 
@@ -15,10 +16,17 @@ type ImpactFigure = Incident['impact'][number];
 const prefixUnits = new Set<ImpactFigure['unit']>(['gbp', 'usd']);
 const gluedUnits = new Set<ImpactFigure['unit']>(['percent']);
 
-/** "more than 1,000 appointments", "about £32,700,000", "up to 45%". */
+/** Units that are nouns agree with the count: "1 patient", "1 person", "2 patients". */
+function unitWord(unit: ImpactFigure['unit'], value: number): string {
+  const label = impactUnitLabels[unit];
+  if (!/^[a-z]+s$/.test(label) && unit !== 'people') return label;
+  return agree(value, unit === 'people' ? { one: 'person', other: 'people' } : { one: label.slice(0, -1), other: label });
+}
+
+/** "more than 1,000 appointments", "about £32,700,000", "up to 45%", "1 patient". */
 export function formatImpactValue(figure: Pick<ImpactFigure, 'value' | 'unit' | 'qualifier'>): string {
   const number = formatNumber(figure.value);
-  const unit = impactUnitLabels[figure.unit];
+  const unit = unitWord(figure.unit, figure.value);
   const amount = prefixUnits.has(figure.unit) ? `${unit}${number}` : gluedUnits.has(figure.unit) ? `${number}${unit}` : `${number} ${unit}`;
   return `${impactQualifierWords[figure.qualifier]}${amount}`;
 }
@@ -57,9 +65,9 @@ export function organisationDisplayName(org: Pick<Organisation, 'name' | 'shortN
   return org.shortName && !org.name.includes(org.shortName) ? `${org.name} (${org.shortName})` : org.name;
 }
 
-/** "1 incident", "3 incidents". */
+/** "1 incident", "3 incidents", "1,200 incidents". */
 export function countIncidents(count: number): string {
-  return `${count} ${count === 1 ? 'incident' : 'incidents'}`;
+  return countOf(count, 'incident');
 }
 
 /** Joins names the way people write them: "A", "A and B", "A, B and C". */

@@ -68,6 +68,9 @@ const consonantSoundStart = /^(uni|use|usu|uti|ura|ure|euro|eu|one\b|once|ubiq|u
 /** Words spelt with a consonant but said with a vowel ("an hour", "an honest"). */
 const vowelSoundStart = /^(hour|honest|honou?r|heir)/i;
 
+/** Acronyms said as words, not letter by letter: they take the article of their first sound ("a STIX bundle", "a SIM card"). */
+const saidAsWords = new Set(['STIX', 'SIM', 'SIEM', 'NATO', 'NICE', 'TAXII', 'SOC']);
+
 /** Whether an initialism: two or more capitals (digits allowed after the first), e.g. NHS, CVE, GP, ICB. */
 function isInitialism(word: string): boolean {
   return /^[A-Z][A-Z0-9]+s?$/.test(word) && word !== word.toLowerCase();
@@ -75,9 +78,11 @@ function isInitialism(word: string): boolean {
 
 /** "a" or "an" for the phrase that follows it. */
 export function articleFor(phrase: string): 'a' | 'an' {
-  const word = phrase.trim().replace(/^["'“‘(]+/, '').split(/[\s,.;:]+/)[0] ?? '';
+  // The first word, or the first part of a hyphenated one ("US-based", "UTF-8", "one-off").
+  const word = phrase.trim().replace(/^["'“‘(]+/, '').split(/[\s,.;:-]+/)[0] ?? '';
   if (!word) return 'a';
   if (/^\d/.test(word)) return /^(8|11|18)(\D|$)|^8\d/.test(word) ? 'an' : 'a';
+  if (saidAsWords.has(word)) return /^[AEIOU]/.test(word) ? 'an' : 'a';
   if (isInitialism(word)) return vowelSoundLetters.has(word[0]!) ? 'an' : 'a';
   if (vowelSoundStart.test(word)) return 'an';
   if (consonantSoundStart.test(word)) return 'a';

@@ -38,6 +38,10 @@ describe('a or an', () => {
     ['12-week recovery', 'a'],
     ['Oracle product', 'an'],
     ['European agency', 'a'],
+    ['US-based firm', 'a'],
+    ['UTF-8 file', 'a'],
+    ['STIX bundle', 'a'],
+    ['NRS service', 'an'],
   ])('%s takes "%s"', (phrase, article) => {
     expect(articleFor(phrase)).toBe(article);
   });

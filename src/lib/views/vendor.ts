@@ -3,6 +3,7 @@
  * compromised supplier kept apart from those where its product was exploited, and its
  * vulnerabilities with their exposure windows.
  */
+import { withArticle } from '../wording.ts';
 import { vendorKindLabels } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident, ResolvedVendor, VendorInvolvement } from '../model.ts';
 import { absoluteUrl, dataPaths } from '../export/site-url.ts';
@@ -23,6 +24,8 @@ export interface VendorPageView {
   page: PageFrame;
   breadcrumbs: LinkView[];
   name: string;
+  /** "an Ivanti product", "a Synnovis product": the article agrees with the name. */
+  aProduct: string;
   summary: string;
   kinds: string;
   aliases?: string | undefined;
@@ -63,6 +66,7 @@ export function vendorPage(ctx: ViewContext, id: string): VendorPageView {
     }),
     breadcrumbs: [{ text: 'Suppliers and vendors', path: paths.vendors() }],
     name: data.name,
+    aProduct: withArticle(`${data.name} product`),
     summary: data.summary,
     kinds: data.kinds.map((k) => vendorKindLabels[k]).join('; '),
     aliases: data.aliases.length > 0 ? data.aliases.join(', ') : undefined,
