@@ -153,7 +153,7 @@ describe('the incident page', () => {
   it('says an unknown is unknown, never 0 or blank', () => {
     for (const item of view.glance.items) expect(item.facts.length > 0 || (item.unknown ?? '').length > 0, item.key).toBe(true);
     const ransom = view.glance.items.find((item) => item.key === 'ransom');
-    expect(ransom?.unknown).toBe('Not known: no source gives a demand or a payment');
+    expect(ransom?.unknown).toBe('Not known');
   });
 
   it('keeps the month precision of a date in words', () => {

@@ -96,7 +96,7 @@ export function glanceView(incident: ResolvedIncident, controls: ReadonlyMap<str
     key: 'when',
     label: 'When',
     facts: when,
-    unknown: resolved || summary.daysToRestore ? undefined : 'not known when services were restored',
+    unknown: resolved || summary.daysToRestore ? undefined : 'restored: not known',
   });
 
   // Who, and how sure.
@@ -115,7 +115,7 @@ export function glanceView(incident: ResolvedIncident, controls: ReadonlyMap<str
     key: 'way-in',
     label: 'How they got in',
     facts: access && accessLead ? [fact(accessLead, refs(access.sources), access.certainty)] : [],
-    unknown: access ? undefined : 'Not known: no source says',
+    unknown: access ? undefined : 'Not known',
     more: access && accessLead !== access.description.trim() ? { href: '#how-sure', text: 'more' } : undefined,
   });
 
@@ -131,7 +131,7 @@ export function glanceView(incident: ResolvedIncident, controls: ReadonlyMap<str
   for (const { vulnerability, link } of incident.exposures) {
     through.push(fact([{ text: 'through ' }, { text: vulnerability.data.cve, path: paths.vulnerability(vulnerability.data.cve) }], refs(link.sources), link.certainty));
   }
-  items.push({ key: 'through', label: 'Supplier or product', facts: through, unknown: through.length === 0 ? 'None recorded: the sources name no supplier or product flaw' : undefined });
+  items.push({ key: 'through', label: 'Supplier or product', facts: through, unknown: through.length === 0 ? 'None recorded' : undefined });
 
   // Harm to patients and services.
   const impact: GlanceFactView[] = [];
@@ -158,7 +158,7 @@ export function glanceView(incident: ResolvedIncident, controls: ReadonlyMap<str
     key: 'impact',
     label: 'Harm to patients and services',
     facts: impact.map((f, i) => (i === 0 ? { ...f, parts: f.parts.map((p, j) => (j === 0 ? { ...p, text: sentenceCase(p.text) } : p)) } : f)),
-    unknown: impact.length > 0 ? undefined : services > 0 ? 'No source gives figures' : 'Not known: no source gives figures for patients or services',
+    unknown: impact.length > 0 ? undefined : services > 0 ? 'No figures published' : 'Not known: no figures published',
     more: services > 0 ? { href: '#services', text: `${countOf(services, 'service')} disrupted` } : data.impact.length > 0 ? { href: '#impact', text: 'all figures' } : undefined,
   });
 
@@ -175,7 +175,7 @@ export function glanceView(incident: ResolvedIncident, controls: ReadonlyMap<str
     exposed.push(fact(`${whose}: ${types.length > 0 ? types.join(', ') : 'data of a kind not made public'}`, refs(exposure.sources), exposure.certainty));
   }
   if (summary.dataStolen) exposed.push(fact(`${formatDataVolume(summary.dataStolen)} taken`, refs(summary.dataStolen.sources), summary.dataStolen.certainty));
-  items.push({ key: 'data', label: 'Data exposed', facts: exposed, unknown: exposed.length === 0 ? 'None recorded: no source reports data taken or exposed' : undefined });
+  items.push({ key: 'data', label: 'Data exposed', facts: exposed, unknown: exposed.length === 0 ? 'None recorded' : undefined });
 
   // Ransom: demanded, paid, refused or unknown.
   const ransom: GlanceFactView[] = [];
@@ -187,7 +187,7 @@ export function glanceView(incident: ResolvedIncident, controls: ReadonlyMap<str
     key: 'ransom',
     label: 'Ransom',
     facts: ransom,
-    unknown: ransom.length > 0 ? undefined : 'Not known: no source gives a demand or a payment',
+    unknown: ransom.length > 0 ? undefined : 'Not known',
   });
 
   return {
