@@ -28,6 +28,8 @@ export interface Entry<T> {
   body?: string | undefined;
   /** Rendered Markdown HTML (Astro's glob loader keeps it for .md files). */
   rendered?: { html: string } | undefined;
+  /** The file it was read from, relative to the project root (content/incidents/x.md): "Suggest a correction" opens it. */
+  filePath?: string | undefined;
 }
 
 export interface CollectionsInput {

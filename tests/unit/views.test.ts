@@ -23,10 +23,12 @@ import { actorFeedView, dataFileView, incidentsCsvView, siteFeedView, stixBundle
 import { collectionsFrom, knowledgeBaseFrom } from '../helpers/model.ts';
 import { goodFixture } from '../helpers/fixtures.ts';
 import { root } from '../helpers/site.ts';
+import { correctionSettingsFrom } from '../../src/lib/site.ts';
 
 const site = { site: 'https://kb.example.org', base: '/kb/' };
-const ctx: ViewContext = { kb: knowledgeBaseFrom(), site };
-const real: ViewContext = { kb: knowledgeBaseFrom(`${root}/content`), site };
+const corrections = correctionSettingsFrom({});
+const ctx: ViewContext = { kb: knowledgeBaseFrom(), site, corrections };
+const real: ViewContext = { kb: knowledgeBaseFrom(`${root}/content`), site, corrections };
 const id = 'example-lab-2099';
 
 /** Every view of a build, by the page it is for. */
@@ -119,7 +121,7 @@ describe('the page frame', () => {
     const input = collectionsFrom(goodFixture);
     const long = 'An incident with a title far too long to fit in the tab of a browser or a line of search results';
     input.incidents[0]!.data = { ...input.incidents[0]!.data, title: long };
-    const view = incidentPage({ kb: buildKnowledgeBase(input), site }, id);
+    const view = incidentPage({ kb: buildKnowledgeBase(input), site, corrections }, id);
     expect(view.title).toBe(long);
     expect(view.page.title.length).toBeLessThanOrEqual(70);
     expect(view.page.title.endsWith('…')).toBe(true);

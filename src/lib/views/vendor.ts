@@ -7,7 +7,7 @@ import { vendorKindLabels } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident, ResolvedVendor, VendorInvolvement } from '../model.ts';
 import { absoluteUrl, dataPaths } from '../export/site-url.ts';
 import { paths } from '../urls.ts';
-import { entryFor, pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { correctionFor, entryFor, pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { entityBody, type EntityBodyView } from './entity-body.ts';
 import { exposureView, incidentItem, sourceList, type ExposureView, type IncidentItemView, type SourceView } from './parts.ts';
 
@@ -60,6 +60,7 @@ export function vendorPage(ctx: ViewContext, id: string): VendorPageView {
       description: data.summary,
       searchKind: 'Supplier or vendor',
       feeds: [{ title: `Incidents involving ${data.name}`, href: absoluteUrl(ctx.site, dataPaths.vendorFeed(id)) }],
+      correction: correctionFor(ctx, vendor, data.name, paths.vendor(id)),
     }),
     breadcrumbs: [{ text: 'Suppliers and vendors', path: paths.vendors() }],
     name: data.name,
