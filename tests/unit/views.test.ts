@@ -171,8 +171,21 @@ describe('the incident page', () => {
 describe('entity pages', () => {
   it("keep a supplier's own breach apart from the exploitation of its product", () => {
     const view = vendorPage(ctx, 'example-labs');
-    expect(view.asSupplier[0]?.roles).toEqual([{ products: 'Systems affected: Example Lab System', cves: [], note: undefined }]);
-    expect(view.asProduct[0]?.roles[0]?.cves).toEqual([{ path: '/vulnerabilities/cve-2099-0001/', text: 'CVE-2099-0001' }]);
+    expect(view.breached[0]?.roles).toEqual([
+      { products: 'Systems affected: Example Lab System', cves: [], note: undefined, sources: [{ path: `/incidents/${id}/#source-s1`, text: 'NHS England' }] },
+    ]);
+    expect(view.exploited.incidents[0]?.roles[0]?.cves).toEqual([{ path: '/vulnerabilities/cve-2099-0001/', text: 'CVE-2099-0001' }]);
+    expect(view.involvement).toEqual(['Example Labs was itself breached in 1 incident.', 'Example Labs made a product that was exploited in 1 incident.']);
+  });
+
+  it('say plainly, and only once, that no incident records a vendor breached when none does', () => {
+    const input = collectionsFrom(goodFixture);
+    const incident = input.incidents.find((i) => i.id === id)!;
+    incident.data = { ...incident.data, vendors: incident.data.vendors.filter((v) => v.role !== 'compromised-supplier') };
+    const view = vendorPage({ kb: buildKnowledgeBase(input), site, corrections }, 'example-labs');
+    expect(view.breached).toEqual([]);
+    expect(view.involvement).toEqual(['Example Labs made a product that was exploited in 1 incident.', 'No incident here records Example Labs itself being breached.']);
+    expect(view.exploited.heading).toBe('Incidents where an Example Labs product was exploited');
   });
 
   it("give an attacker's tie to each incident with its status", () => {
