@@ -201,6 +201,26 @@ describe('entity pages', () => {
     expect(attackTypePage(ctx, 'ransomware').children.map((c) => c.text)).toEqual(['Data theft and extortion']);
   });
 
+  it("give a vulnerability's fix with its sources, CISA's listing, and the exposure window once", () => {
+    const view = vulnerabilityPage(ctx, 'cve-2099-0001');
+    expect(view.fix).toMatchObject({ versions: ['1.4.1', '1.5'], date: { datetime: '2099-05-13' }, missing: undefined });
+    expect(view.fix.refs.map((r) => r.href)).toEqual(['#source-cve']);
+    expect(view.kev?.refs.map((r) => r.href)).toEqual(['#source-cve']);
+    expect(view.fixToListing).toBe('The fix was available 6 days before CISA listed it as exploited.');
+    expect(view.exposures).toHaveLength(1);
+  });
+
+  it('say why a fix is not given, in the entry\'s words when it has them', () => {
+    const input = collectionsFrom(goodFixture);
+    const cve = input.vulnerabilities[0]!;
+    cve.data = { ...cve.data, patched: undefined, fixedVersions: [], fixSources: [] };
+    expect(vulnerabilityPage({ kb: buildKnowledgeBase(input), site, corrections }, 'cve-2099-0001').fix.missing).toBe("No fix date or fixed versions are recorded here: check the vendor's advisory.");
+    cve.data = { ...cve.data, fixNote: 'No fix exists yet.' };
+    const view = vulnerabilityPage({ kb: buildKnowledgeBase(input), site, corrections }, 'cve-2099-0001');
+    expect(view.fix.missing).toBe('No fix exists yet.');
+    expect(view.fixToListing).toBe('No patch date is recorded; the advisory was published 6 days before CISA listed it as exploited.');
+  });
+
   it("give a vulnerability's vendor and product, and the count of incidents a control mattered in", () => {
     expect(vulnerabilityPage(ctx, 'cve-2099-0001')).toMatchObject({ productLead: 'Example Lab System from ', vendor: { text: 'Example Labs' } });
     expect(controlPage(ctx, 'charter-mfa').groups.map((g) => g.heading)).toEqual(['Would have prevented it (1 incident)']);
