@@ -233,6 +233,26 @@ describe('list pages', () => {
     expect(homePage(real).allIncidents).toBe(`All ${real.kb.incidents.length} incidents in one table`);
   });
 
+  it('give the incidents table its impact figures formatted as elsewhere, "Unknown" where no source gives one, and a sort key per column', () => {
+    const input = collectionsFrom(goodFixture);
+    const incident = input.incidents.find((i) => i.id === id)!;
+    const asOf = { value: '2099-07', precision: 'month' } as const;
+    incident.data = {
+      ...incident.data,
+      impactSummary: {
+        daysToRestore: { value: 31, qualifier: 'about', asOf, certainty: 'reported', sources: ['s1'] },
+        appointmentsPostponed: { value: 10152, qualifier: 'exact', asOf, certainty: 'confirmed', sources: ['s1'] },
+        proceduresPostponed: { value: 1, qualifier: 'exact', asOf, certainty: 'confirmed', sources: ['s1'] },
+      },
+    };
+    const [row] = incidentsIndexPage({ kb: buildKnowledgeBase(input), site, corrections }).rows;
+    expect(row?.restore).toEqual({ text: 'about 31 days', note: '(reported)', unknown: false });
+    expect(row?.postponed).toEqual({ text: '10,152 appointments and 1 procedure', note: undefined, unknown: false });
+    expect(row?.exposed).toEqual({ text: 'Unknown', unknown: true });
+    expect(row?.sortKeys).toMatchObject({ restore: 31, postponed: 10153, exposed: undefined, attacker: 'examplegang' });
+    expect(incidentsIndexPage(ctx).sorted).toMatchObject({ key: 'started', direction: 'descending', order: 'newest first' });
+  });
+
   it('link each browse value to a page that lists its incidents and narrows further in search', () => {
     const view = browseValuePage(ctx, 'attacker', 'examplegang');
     expect(view.incidents.map((i) => i.path)).toEqual([`/incidents/${id}/`]);
