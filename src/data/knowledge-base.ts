@@ -7,6 +7,7 @@ import { getCollection } from 'astro:content';
 import { buildKnowledgeBase, type KnowledgeBase } from '../lib/model.ts';
 import { siteContextFrom } from '../lib/export/site-url.ts';
 import { digestOf } from '../lib/views/digest.ts';
+import { correctionSettingsFrom } from '../lib/site.ts';
 import type { ViewContext } from '../lib/views/common.ts';
 
 let cached: Promise<KnowledgeBase> | undefined;
@@ -27,9 +28,12 @@ export function getKnowledgeBase(): Promise<KnowledgeBase> {
   return cached;
 }
 
-/** What every view is computed from: the knowledge base and the site's address (astro.config site and base). */
+/**
+ * What every view is computed from: the knowledge base, the site's address (astro.config site and
+ * base) and where corrections go (SITE_REPOSITORY_URL, SITE_REPOSITORY_BRANCH, SITE_CORRECTIONS_EMAIL).
+ */
 export async function viewContext(): Promise<ViewContext> {
-  return { kb: await getKnowledgeBase(), site: siteContextFrom(import.meta.env) };
+  return { kb: await getKnowledgeBase(), site: siteContextFrom(import.meta.env), corrections: correctionSettingsFrom(process.env) };
 }
 
 /**

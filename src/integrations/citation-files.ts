@@ -9,6 +9,7 @@ import { serialiseJson } from '../lib/export/json.ts';
 import { dataPaths } from '../lib/export/site-url.ts';
 import { citationView } from '../lib/views/exports.ts';
 import type { CheckedContent } from './content-integrity.ts';
+import { correctionSettingsFrom } from '../lib/site.ts';
 
 /**
  * The citation files (/data/cite/<id>.bib and .json, linked from each incident page) are written
@@ -27,7 +28,7 @@ export function citationFiles(checked: Partial<CheckedContent>): AstroIntegratio
       'astro:build:done': ({ dir, logger }) => {
         if (!site) throw new Error('astro.config.mjs has no `site`: citation files need the absolute address of each incident page. Set SITE_URL or the site option.');
         if (!checked.entries) throw new Error('the citation files need the checked content: register contentIntegrity(checked) before citationFiles(checked) in astro.config.mjs');
-        const ctx = { kb: buildKnowledgeBase(collectionsOf(checked.entries)), site };
+        const ctx = { kb: buildKnowledgeBase(collectionsOf(checked.entries)), site, corrections: correctionSettingsFrom(process.env) };
         const out = fileURLToPath(dir);
         const write = (path: string, text: string) => {
           const file = join(out, path);

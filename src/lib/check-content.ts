@@ -20,7 +20,7 @@ export function checkContentFolder(root: string, contentDir = join(root, 'conten
  * rendered HTML: nothing built that way shows prose.
  */
 export function collectionsOf(entries: readonly ValidEntry[]): CollectionsInput {
-  const pick = (name: ValidEntry['collection']) => entries.filter((e) => e.collection === name).map((e) => ({ id: e.id, data: e.data, body: e.body })) as never[];
+  const pick = (name: ValidEntry['collection']) => entries.filter((e) => e.collection === name).map((e) => ({ id: e.id, data: e.data, body: e.body, filePath: e.file })) as never[];
   return {
     incidents: pick('incidents'),
     actors: pick('actors'),

@@ -5,6 +5,7 @@
  */
 import { daysBetween, type DayRange, type PartialDate } from './partial-dates.ts';
 import type { Vulnerability } from '../schemas/vulnerability.ts';
+import { countOf, formatCount } from './wording.ts';
 
 /** Where a dated milestone (fix, KEV listing) falls relative to the incident's start. */
 export type Relation = 'before' | 'same-day' | 'after' | 'unclear';
@@ -34,12 +35,15 @@ function relationOf(range: DayRange): Relation {
   return 'unclear';
 }
 
-function milestone(date: PartialDate, incidentStart: PartialDate): DatedMilestone {
+/** Where `date` falls relative to a later event (an incident's start, CISA's listing). */
+export function milestone(date: PartialDate, incidentStart: PartialDate): DatedMilestone {
   const daysToIncident = daysBetween(date, incidentStart);
   return { date, daysToIncident, relation: relationOf(daysToIncident) };
 }
 
-type VulnerabilityDates = Pick<Vulnerability, 'cve' | 'published' | 'patched' | 'kev'>;
+type VulnerabilityDates = Pick<Vulnerability, 'cve' | 'published' | 'patched'> & {
+  kev?: Pick<NonNullable<Vulnerability['kev']>, 'dateAdded' | 'dueDate'> | undefined;
+};
 
 /** The exposure window of one vulnerability for an incident that started on `incidentStart`. */
 export function exposureWindow(incidentStart: PartialDate, vulnerability: VulnerabilityDates): ExposureWindow {
@@ -61,27 +65,32 @@ export function hasExposureDates(window: ExposureWindow): boolean {
 }
 
 function days(count: number): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? 'day' : 'days'}`;
+  return countOf(count, 'day');
 }
 
 function span(low: number, high: number): string {
-  return low === high ? days(low) : `between ${low.toLocaleString('en-GB')} and ${days(high)}`;
+  return low === high ? days(low) : `between ${formatCount(low)} and ${days(high)}`;
 }
+
+/** Said of a milestone whose order against the event the dates' precision cannot tell. */
+export const unclearOrder = 'the dates are not precise enough to say which came first';
 
 /**
  * Plain words for where a milestone falls: "59 days before the incident began", "between 1 and
  * 30 days after the incident began", or, when the precision cannot tell the order, says so.
+ * `event` names what the milestone is measured against ("CISA listed it as exploited");
+ * `precisionNote: false` leaves the "not precise enough" clause for the caller to say once.
  */
-export function describeRelation(m: DatedMilestone): string {
+export function describeRelation(m: DatedMilestone, event = 'the incident began', options: { precisionNote?: boolean } = {}): string {
   const { min, max } = m.daysToIncident;
   switch (m.relation) {
     case 'same-day':
-      return 'on the day the incident began';
+      return `on the day ${event}`;
     case 'before':
-      return `${span(min, max)} before the incident began`;
+      return `${span(min, max)} before ${event}`;
     case 'after':
-      return `${span(-max, -min)} after the incident began`;
+      return `${span(-max, -min)} after ${event}`;
     case 'unclear':
-      return `anywhere from ${days(max)} before to ${days(-min)} after the incident began; the dates are not precise enough to say which came first`;
+      return `anywhere from ${days(max)} before to ${days(-min)} after ${event}${options.precisionNote === false ? '' : `; ${unclearOrder}`}`;
   }
 }

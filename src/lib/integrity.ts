@@ -171,6 +171,7 @@ export function checkIntegrity(raw: readonly RawEntry[]): IntegrityResult {
       const sourceIds = vuln.sources.map((s) => s.id);
       const citedIds: [string, string][] = [...vuln.fixSources.map((id, i): [string, string] => [`fixSources[${i}]`, id])];
       if (vuln.advisory) citedIds.push(['advisory', vuln.advisory]);
+      vuln.kev?.sources.forEach((id, i) => citedIds.push([`kev.sources[${i}]`, id]));
       for (const [field, id] of citedIds) {
         if (!sourceIds.includes(id)) {
           problems.push({ file: entry.file, field, value: id, message: `no source of this vulnerability has the id "${id}". Known sources: ${describeChoices(sourceIds)}`, fix: `add a source with id "${id}" to sources, or use one of those ids` });
@@ -178,6 +179,9 @@ export function checkIntegrity(raw: readonly RawEntry[]): IntegrityResult {
       }
       if ((vuln.patched || vuln.fixedVersions.length > 0) && vuln.fixSources.length === 0) {
         problems.push({ file: entry.file, field: 'fixSources', message: 'the fix date or fixed versions have no source', fix: 'list the ids of the sources that give them (the vendor advisory or the CVE record) in fixSources' });
+      }
+      if (vuln.kev && vuln.kev.sources.length === 0) {
+        problems.push({ file: entry.file, field: 'kev.sources', message: "the CISA KEV listing has no source", fix: "list the id of the source that gives it (CISA's catalogue, or the CVE record's CISA part) in kev.sources" });
       }
     }
     if (entry.collection === 'attackTypes') {

@@ -28,6 +28,8 @@ export interface Entry<T> {
   body?: string | undefined;
   /** Rendered Markdown HTML (Astro's glob loader keeps it for .md files). */
   rendered?: { html: string } | undefined;
+  /** The file it was read from, relative to the project root (content/incidents/x.md): "Suggest a correction" opens it. */
+  filePath?: string | undefined;
 }
 
 export interface CollectionsInput {
@@ -57,6 +59,8 @@ export interface VendorInvolvement {
   /** CVEs of this vendor's products exploited in the incident. */
   cves: string[];
   note?: string | undefined;
+  /** The incident's sources for this role (ids in its source list); none when only a CVE ties it in. */
+  sources: string[];
 }
 
 export interface ResolvedVendor extends EntityWithIncidents<Vendor> {
@@ -239,10 +243,10 @@ function vendorInvolvement(incident: ResolvedIncident, vendor: ResolvedVendor): 
   const cves = incident.vulnerabilities.filter((v) => v.vendor === vendor);
   const involvements: VendorInvolvement[] = incident.vendors
     .filter((v) => v.id === vendor.id)
-    .map((v) => ({ role: v.role, products: v.products, cves: v.role === 'vulnerable-product' ? cves.map((c) => c.data.cve) : [], note: v.note }));
+    .map((v) => ({ role: v.role, products: v.products, cves: v.role === 'vulnerable-product' ? cves.map((c) => c.data.cve) : [], note: v.note, sources: v.sources }));
   if (cves.length && !involvements.some((i) => i.role === 'vulnerable-product')) {
     const products = vendor.data.products.filter((p) => cves.some((c) => c.product === p));
-    involvements.push({ role: 'vulnerable-product', products, cves: cves.map((c) => c.data.cve) });
+    involvements.push({ role: 'vulnerable-product', products, cves: cves.map((c) => c.data.cve), sources: [] });
   }
   return involvements;
 }

@@ -23,10 +23,12 @@ import { actorFeedView, dataFileView, incidentsCsvView, siteFeedView, stixBundle
 import { collectionsFrom, knowledgeBaseFrom } from '../helpers/model.ts';
 import { goodFixture } from '../helpers/fixtures.ts';
 import { root } from '../helpers/site.ts';
+import { correctionSettingsFrom } from '../../src/lib/site.ts';
 
 const site = { site: 'https://kb.example.org', base: '/kb/' };
-const ctx: ViewContext = { kb: knowledgeBaseFrom(), site };
-const real: ViewContext = { kb: knowledgeBaseFrom(`${root}/content`), site };
+const corrections = correctionSettingsFrom({});
+const ctx: ViewContext = { kb: knowledgeBaseFrom(), site, corrections };
+const real: ViewContext = { kb: knowledgeBaseFrom(`${root}/content`), site, corrections };
 const id = 'example-lab-2099';
 
 /** Every view of a build, by the page it is for. */
@@ -119,7 +121,7 @@ describe('the page frame', () => {
     const input = collectionsFrom(goodFixture);
     const long = 'An incident with a title far too long to fit in the tab of a browser or a line of search results';
     input.incidents[0]!.data = { ...input.incidents[0]!.data, title: long };
-    const view = incidentPage({ kb: buildKnowledgeBase(input), site }, id);
+    const view = incidentPage({ kb: buildKnowledgeBase(input), site, corrections }, id);
     expect(view.title).toBe(long);
     expect(view.page.title.length).toBeLessThanOrEqual(70);
     expect(view.page.title.endsWith('…')).toBe(true);
@@ -176,8 +178,21 @@ describe('the incident page', () => {
 describe('entity pages', () => {
   it("keep a supplier's own breach apart from the exploitation of its product", () => {
     const view = vendorPage(ctx, 'example-labs');
-    expect(view.asSupplier[0]?.roles).toEqual([{ products: 'Systems affected: Example Lab System', cves: [], note: undefined }]);
-    expect(view.asProduct[0]?.roles[0]?.cves).toEqual([{ path: '/vulnerabilities/cve-2099-0001/', text: 'CVE-2099-0001' }]);
+    expect(view.breached[0]?.roles).toEqual([
+      { products: 'Systems affected: Example Lab System', cves: [], note: undefined, sources: [{ path: `/incidents/${id}/#source-s1`, text: 'NHS England' }] },
+    ]);
+    expect(view.exploited.incidents[0]?.roles[0]?.cves).toEqual([{ path: '/vulnerabilities/cve-2099-0001/', text: 'CVE-2099-0001' }]);
+    expect(view.involvement).toEqual(['Example Labs was itself breached in 1 incident.', 'Example Labs made a product that was exploited in 1 incident.']);
+  });
+
+  it('say plainly, and only once, that no incident records a vendor breached when none does', () => {
+    const input = collectionsFrom(goodFixture);
+    const incident = input.incidents.find((i) => i.id === id)!;
+    incident.data = { ...incident.data, vendors: incident.data.vendors.filter((v) => v.role !== 'compromised-supplier') };
+    const view = vendorPage({ kb: buildKnowledgeBase(input), site, corrections }, 'example-labs');
+    expect(view.breached).toEqual([]);
+    expect(view.involvement).toEqual(['Example Labs made a product that was exploited in 1 incident.', 'No incident here records Example Labs itself being breached.']);
+    expect(view.exploited.heading).toBe('Incidents where an Example Labs product was exploited');
   });
 
   it("give an attacker's tie to each incident with its status", () => {
@@ -193,6 +208,26 @@ describe('entity pages', () => {
     expect(attackTypePage(ctx, 'ransomware').children.map((c) => c.text)).toEqual(['Data theft and extortion']);
   });
 
+  it("give a vulnerability's fix with its sources, CISA's listing, and the exposure window once", () => {
+    const view = vulnerabilityPage(ctx, 'cve-2099-0001');
+    expect(view.fix).toMatchObject({ versions: ['1.4.1', '1.5'], date: { datetime: '2099-05-13' }, missing: undefined });
+    expect(view.fix.refs.map((r) => r.href)).toEqual(['#source-cve']);
+    expect(view.kev?.refs.map((r) => r.href)).toEqual(['#source-cve']);
+    expect(view.fixToListing).toBe('The fix was available 6 days before CISA listed it as exploited.');
+    expect(view.exposures).toHaveLength(1);
+  });
+
+  it('say why a fix is not given, in the entry\'s words when it has them', () => {
+    const input = collectionsFrom(goodFixture);
+    const cve = input.vulnerabilities[0]!;
+    cve.data = { ...cve.data, patched: undefined, fixedVersions: [], fixSources: [] };
+    expect(vulnerabilityPage({ kb: buildKnowledgeBase(input), site, corrections }, 'cve-2099-0001').fix.missing).toBe("No fix date or fixed versions are recorded here: check the vendor's advisory.");
+    cve.data = { ...cve.data, fixNote: 'No fix exists yet.' };
+    const view = vulnerabilityPage({ kb: buildKnowledgeBase(input), site, corrections }, 'cve-2099-0001');
+    expect(view.fix.missing).toBe('No fix exists yet.');
+    expect(view.fixToListing).toBe('No patch date is recorded; the advisory was published 6 days before CISA listed it as exploited.');
+  });
+
   it("give a vulnerability's vendor and product, and the count of incidents a control mattered in", () => {
     expect(vulnerabilityPage(ctx, 'cve-2099-0001')).toMatchObject({ productLead: 'Example Lab System from ', vendor: { text: 'Example Labs' } });
     expect(controlPage(ctx, 'charter-mfa').groups.map((g) => g.heading)).toEqual(['Would have prevented it (1 incident)']);
@@ -203,6 +238,26 @@ describe('list pages', () => {
   it('count incidents with the right noun', () => {
     expect(incidentsIndexPage(ctx).count).toBe('1 incident');
     expect(homePage(real).allIncidents).toBe(`All ${real.kb.incidents.length} incidents in one table`);
+  });
+
+  it('give the incidents table its impact figures formatted as elsewhere, "Unknown" where no source gives one, and a sort key per column', () => {
+    const input = collectionsFrom(goodFixture);
+    const incident = input.incidents.find((i) => i.id === id)!;
+    const asOf = { value: '2099-07', precision: 'month' } as const;
+    incident.data = {
+      ...incident.data,
+      impactSummary: {
+        daysToRestore: { value: 31, qualifier: 'about', asOf, certainty: 'reported', sources: ['s1'] },
+        appointmentsPostponed: { value: 10152, qualifier: 'exact', asOf, certainty: 'confirmed', sources: ['s1'] },
+        proceduresPostponed: { value: 1, qualifier: 'exact', asOf, certainty: 'confirmed', sources: ['s1'] },
+      },
+    };
+    const [row] = incidentsIndexPage({ kb: buildKnowledgeBase(input), site, corrections }).rows;
+    expect(row?.restore).toEqual({ text: 'about 31 days', note: '(reported)', unknown: false });
+    expect(row?.postponed).toEqual({ text: '10,152 appointments and 1 procedure', note: undefined, unknown: false });
+    expect(row?.exposed).toEqual({ text: 'Unknown', unknown: true });
+    expect(row?.sortKeys).toMatchObject({ restore: 31, postponed: 10153, exposed: undefined, attacker: 'examplegang' });
+    expect(incidentsIndexPage(ctx).sorted).toMatchObject({ key: 'started', direction: 'descending', order: 'newest first' });
   });
 
   it('link each browse value to a page that lists its incidents and narrows further in search', () => {

@@ -4,7 +4,7 @@ import { attackUrl, countryName } from '../display.ts';
 import { attributionIn } from '../relations.ts';
 import { absoluteUrl, dataPaths } from '../export/site-url.ts';
 import { paths } from '../urls.ts';
-import { entryFor, dateView, pageFrame, type DateView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { correctionFor, entryFor, dateView, pageFrame, type DateView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { entityBody, type EntityBodyView } from './entity-body.ts';
 import { incidentItem, sourceList, type IncidentItemView, type SourceView } from './parts.ts';
 
@@ -36,6 +36,7 @@ export function actorPage(ctx: ViewContext, id: string): ActorPageView {
       description: data.summary,
       searchKind: 'Attacker',
       feeds: [{ title: `Incidents attributed to ${data.name}`, href: absoluteUrl(ctx.site, dataPaths.actorFeed(id)) }],
+      correction: correctionFor(ctx, actor, data.name, paths.actor(id)),
     }),
     breadcrumbs: [{ text: 'Attackers', path: paths.actors() }],
     name: data.name,

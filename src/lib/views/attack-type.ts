@@ -1,7 +1,7 @@
 /** /attack-types/<id>/: one value of the attack-type taxonomy, where it sits, its mappings and its incidents. */
 import { attackUrl } from '../display.ts';
 import { paths } from '../urls.ts';
-import { entryFor, pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { correctionFor, entryFor, pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { incidentItem, type IncidentItemView } from './parts.ts';
 
 export interface AttackTypePageView {
@@ -23,7 +23,13 @@ export function attackTypePage(ctx: ViewContext, id: string): AttackTypePageView
   const attackType = entryFor(ctx.kb.attackTypes, id, 'attack type', 'attack-types');
   const data = attackType.data;
   return {
-    page: pageFrame(ctx.site, { path: paths.attackType(id), title: data.name, description: data.summary, searchKind: 'Attack type' }),
+    page: pageFrame(ctx.site, {
+      path: paths.attackType(id),
+      title: data.name,
+      description: data.summary,
+      searchKind: 'Attack type',
+      correction: correctionFor(ctx, attackType, data.name, paths.attackType(id)),
+    }),
     breadcrumbs: [{ text: 'Attack types', path: paths.attackTypes() }],
     name: data.name,
     summary: data.summary,

@@ -9,15 +9,16 @@ import { certaintyHelp, certaintyLabels, type Certainty } from '../../schemas/vo
 import type { KnowledgeBase } from '../model.ts';
 import { formatPartialDate, formatPartialDateShort } from '../dates-format.ts';
 import { precisionNote } from '../display.ts';
-import { documentTitle, primaryNav, siteName } from '../site.ts';
+import { documentTitle, editFileUrl, primaryNav, repositoryHost, siteName, type CorrectionSettings } from '../site.ts';
 import { sourceAnchor } from '../urls.ts';
 import { citeLabel } from '../citations.ts';
 import { absoluteUrl, dataPaths, type SiteContext } from '../export/site-url.ts';
 
-/** What every view is computed from: the knowledge base and where the site is served. */
+/** What every view is computed from: the knowledge base, where the site is served, and where corrections go. */
 export interface ViewContext {
   kb: KnowledgeBase;
   site: SiteContext;
+  corrections: CorrectionSettings;
 }
 
 export interface FeedLink {
@@ -47,6 +48,8 @@ export interface PageFrame {
   searchable: boolean;
   /** The label on search results ("Incident", "Attacker"). */
   searchKind?: string | undefined;
+  /** "Suggest a correction", on pages made from one content file. */
+  correction?: CorrectionView | undefined;
 }
 
 export interface FrameOptions {
@@ -59,6 +62,8 @@ export interface FrameOptions {
   article?: { modified: string };
   /** Error pages have no canonical address. */
   noCanonical?: boolean;
+  /** Pages made from one content file: see {@link correctionFor}. */
+  correction?: CorrectionView | undefined;
 }
 
 export const siteFeedTitle = `${siteName}: new and updated incidents`;
@@ -79,6 +84,62 @@ export function pageFrame(site: SiteContext, options: FrameOptions): PageFrame {
     nav: primaryNav.map((item) => ({ label: item.label, path: item.path, current: path.startsWith(item.path) })),
     searchable: options.searchKind !== undefined,
     searchKind: options.searchKind,
+    correction: options.correction,
+  };
+}
+
+/** "Suggest a correction": edit the page's source file in the repository, or send an email. */
+export interface CorrectionView {
+  /** The source file, from the repository's root ("content/incidents/x.md"). */
+  file: string;
+  /** Opens the file for editing on the repository's site. */
+  editUrl: string;
+  /** "GitHub" or "GitLab"; undefined for a host without a familiar name. */
+  host?: string | undefined;
+  email: string;
+  /** mailto: with the page in the subject and a body that asks for the fact, the correction and a source. */
+  mailto: string;
+}
+
+/** A mailto: link with its subject and body filled in (each encoded, line breaks kept). */
+export function mailtoWith(email: string, subject: string, bodyLines: readonly string[]): string {
+  return `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(bodyLines.join('\r\n'))}`;
+}
+
+/** The body of a correction email: the page, then the fact, the correction and a source. */
+export const correctionBody = [
+  'The fact that is wrong or missing (quote it):',
+  '',
+  '',
+  'What it should say:',
+  '',
+  '',
+  'A public source that shows it (a link to a statement, notice, judgment or report):',
+  '',
+  '',
+  'Are you writing for the organisation concerned? (optional)',
+  '',
+] as const;
+
+/** The mailto: address of a correction to the page titled `title` at `url`. */
+export function correctionMailto(email: string, title: string, url: string): string {
+  return mailtoWith(email, `Correction: ${title}`, [`Page: ${title}`, url, '', ...correctionBody]);
+}
+
+/**
+ * The correction links of a page made from one content entry: its source file opened for editing
+ * on the configured branch, and an email naming the page. Undefined when the entry does not say
+ * which file it came from (entries built by hand in tests).
+ */
+export function correctionFor(ctx: ViewContext, entry: { filePath?: string | undefined }, title: string, path: string): CorrectionView | undefined {
+  if (!entry.filePath) return undefined;
+  const file = entry.filePath.split('\\').join('/');
+  return {
+    file,
+    editUrl: editFileUrl(ctx.corrections, file),
+    host: repositoryHost(ctx.corrections),
+    email: ctx.corrections.email,
+    mailto: correctionMailto(ctx.corrections.email, title, absoluteUrl(ctx.site, path)),
   };
 }
 

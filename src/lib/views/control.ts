@@ -3,7 +3,7 @@ import { controlBasisLabels, controlEffectLabels, controlFrameworkLabels } from 
 import { attackUrl, countIncidents } from '../display.ts';
 import { groupUsesByEffect } from '../relations.ts';
 import { paths } from '../urls.ts';
-import { entryFor, pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { correctionFor, entryFor, pageFrame, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { incidentItem, type IncidentItemView } from './parts.ts';
 
 export interface ControlPageView {
@@ -29,7 +29,13 @@ export function controlPage(ctx: ViewContext, id: string): ControlPageView {
   const control = entryFor(ctx.kb.controls, id, 'control', 'controls');
   const data = control.data;
   return {
-    page: pageFrame(ctx.site, { path: paths.control(id), title: data.name, description: data.summary, searchKind: 'Control' }),
+    page: pageFrame(ctx.site, {
+      path: paths.control(id),
+      title: data.name,
+      description: data.summary,
+      searchKind: 'Control',
+      correction: correctionFor(ctx, control, data.name, paths.control(id)),
+    }),
     breadcrumbs: [{ text: 'Controls', path: paths.controls() }],
     name: data.name,
     summary: data.summary,

@@ -24,6 +24,7 @@ import { citationData, citationText } from '../export/citation.ts';
 import { dataPaths } from '../export/site-url.ts';
 import { paths, sourceAnchor } from '../urls.ts';
 import {
+  correctionFor,
   entryFor,
   certaintyView,
   dateView,
@@ -321,6 +322,7 @@ export function incidentPage(ctx: ViewContext, id: string): IncidentPageView {
       description: data.summary,
       searchKind: 'Incident',
       article: { modified: data.lastReviewed.value },
+      correction: correctionFor(ctx, incident, data.title, paths.incident(id)),
     }),
     jsonLd: serialiseJsonLd(incidentJsonLd(incident, ctx.site)),
     breadcrumbs: [{ text: 'Incidents', path: paths.incidents() }],

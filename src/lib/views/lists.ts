@@ -1,11 +1,12 @@
 /** The home page, the incidents table and the list page of each kind of entity (/actors/, /vendors/ ...). */
-import { attributionLabels, vendorRoleLabels } from '../../schemas/vocabularies.ts';
+import { attributionLabels, certaintyLabels, vendorRoleLabels } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
 import { busiestFirst, type IndexItem } from '../entity-index.ts';
-import { countIncidents, organisationDisplayName } from '../display.ts';
+import { countIncidents, formatSummaryCount, organisationDisplayName, type SummaryCount } from '../display.ts';
 import { vendorsInvolved } from '../incident-view.ts';
 import { siteName, siteTagline } from '../site.ts';
 import { paths } from '../urls.ts';
+import { listOf } from '../wording.ts';
 import { dateView, pageFrame, type DateView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 
 /** An entry of a list page: its name linked, a line of detail, and how many incidents. */
@@ -54,21 +55,80 @@ export function homePage(ctx: ViewContext): HomePageView {
   };
 }
 
+/** A figure from the impact summary in a table cell: formatted as elsewhere, or "Unknown". */
+export interface SummaryCellView {
+  /** "about 31 days", "10,152 appointments and 1,710 procedures", or "Unknown" when no source gives it. */
+  text: string;
+  /** "(reported)" when the figure is less than confirmed. */
+  note?: string | undefined;
+  /** True when no source gives the figure. */
+  unknown: boolean;
+}
+
 /** One row of the incidents table. */
 export interface IncidentRowView {
   link: LinkView;
   started: DateView;
+  restore: SummaryCellView;
+  postponed: SummaryCellView;
+  exposed: SummaryCellView;
   organisations: LinkView[];
   attackers: { link: LinkView; note: string }[];
   vendors: { link: LinkView; products?: string | undefined; note: string }[];
   attackTypes: LinkView[];
   cves: LinkView[];
+  /** What the table sorts each column by (absent: unknown, sorted last either way). */
+  sortKeys: Record<IncidentSortKey, string | number | undefined>;
+}
+
+/** The columns the incidents table sorts by, in their order on the page. */
+export const incidentSortKeys = ['started', 'restore', 'postponed', 'exposed', 'attacker'] as const;
+export type IncidentSortKey = (typeof incidentSortKeys)[number];
+
+/** How a sortable column reads its order, for the sort buttons and what they announce. */
+export interface SortColumnView {
+  key: IncidentSortKey;
+  /** The order a first press gives. */
+  first: 'ascending' | 'descending';
+  /** The order in words, after "Sorted" and in the caption: "oldest first", "by attacker, A to Z". */
+  ascending: string;
+  descending: string;
+  /** Numbers sort as numbers; text and ISO dates as text. */
+  numeric: boolean;
+}
+
+const sortColumns: Record<IncidentSortKey, SortColumnView> = {
+  started: { key: 'started', first: 'descending', ascending: 'oldest first', descending: 'newest first', numeric: false },
+  restore: { key: 'restore', first: 'descending', ascending: 'quickest to restore first', descending: 'longest to restore first', numeric: true },
+  postponed: { key: 'postponed', first: 'descending', ascending: 'least care postponed first', descending: 'most care postponed first', numeric: true },
+  exposed: { key: 'exposed', first: 'descending', ascending: "fewest people's data exposed first", descending: "most people's data exposed first", numeric: true },
+  attacker: { key: 'attacker', first: 'ascending', ascending: 'by attacker, A to Z', descending: 'by attacker, Z to A', numeric: false },
+};
+
+const unknownCell: SummaryCellView = { text: 'Unknown', unknown: true };
+
+/** Figures of the impact summary in one cell, each with its noun; less than confirmed is noted. */
+function summaryCell(figures: readonly (Pick<SummaryCount, 'value' | 'qualifier' | 'certainty'> | undefined)[], nouns: readonly string[]): SummaryCellView {
+  const known = figures.flatMap((figure, i) => (figure ? [{ figure, noun: nouns[i]! }] : []));
+  if (known.length === 0) return unknownCell;
+  const certainties = [...new Set(known.map(({ figure }) => figure.certainty))].filter((c) => c !== 'confirmed');
+  return {
+    text: listOf(known.map(({ figure, noun }) => formatSummaryCount(figure, noun))),
+    note: certainties.length > 0 ? `(${certainties.map((c) => certaintyLabels[c].toLowerCase()).join(', ')})` : undefined,
+    unknown: false,
+  };
 }
 
 export function incidentRow(incident: ResolvedIncident): IncidentRowView {
+  const summary = incident.data.impactSummary;
+  const postponed = [summary.appointmentsPostponed, summary.proceduresPostponed];
+  const attackerName = incident.actors[0]?.entry.data.name;
   return {
     link: { path: paths.incident(incident.id), text: incident.data.title },
     started: dateView(incident.data.dates.started.date, { short: true }),
+    restore: summaryCell([summary.daysToRestore], ['day']),
+    postponed: summaryCell(postponed, ['appointment', 'procedure']),
+    exposed: summaryCell([summary.peopleDataExposed], ['person']),
     organisations: incident.organisations.map((o) => ({ path: paths.organisation(o.id), text: organisationDisplayName(o.entry.data) })),
     attackers: incident.actors.map((a) => ({ link: { path: paths.actor(a.id), text: a.entry.data.name }, note: `(${attributionLabels[a.attribution].toLowerCase()})` })),
     vendors: vendorsInvolved(incident).map((v) => ({
@@ -78,6 +138,14 @@ export function incidentRow(incident: ResolvedIncident): IncidentRowView {
     })),
     attackTypes: incident.attackTypes.map((t) => ({ path: paths.attackType(t.id), text: t.data.name })),
     cves: incident.vulnerabilities.map((v) => ({ path: paths.vulnerability(v.data.cve), text: v.data.cve })),
+    sortKeys: {
+      started: incident.sortDate.toISOString().slice(0, 10),
+      restore: summary.daysToRestore?.value,
+      // Appointments and procedures together: the disruption to planned care.
+      postponed: postponed.some(Boolean) ? postponed.reduce((sum, figure) => sum + (figure?.value ?? 0), 0) : undefined,
+      exposed: summary.peopleDataExposed?.value,
+      attacker: attackerName?.toLocaleLowerCase('en-GB'),
+    },
   };
 }
 
@@ -85,7 +153,12 @@ export interface IncidentsIndexView {
   page: PageFrame;
   /** "10 incidents". */
   count: string;
+  /** "All 10 incidents recorded", before the order. */
   caption: string;
+  /** The column the rows are sorted by as built (without JavaScript), and its order in words ("newest first"). */
+  sorted: { key: IncidentSortKey; direction: 'ascending' | 'descending'; order: string };
+  /** The sortable columns, by key. */
+  sortColumns: Record<IncidentSortKey, SortColumnView>;
   rows: IncidentRowView[];
 }
 
@@ -95,10 +168,12 @@ export function incidentsIndexPage(ctx: ViewContext): IncidentsIndexView {
     page: pageFrame(ctx.site, {
       path: paths.incidents(),
       title: 'All incidents',
-      description: 'Every cyber incident in the knowledge base in one table: when it started, who was affected, the attacker, supplier, attack types and CVEs.',
+      description: 'Every cyber incident in the knowledge base in one table: when it started, how long services took to come back, appointments postponed, data exposed, the attacker, supplier, attack types and CVEs.',
     }),
     count,
-    caption: `All ${count} recorded, newest first`,
+    caption: `All ${count} recorded`,
+    sorted: { key: 'started', direction: 'descending', order: sortColumns.started.descending },
+    sortColumns,
     rows: ctx.kb.incidents.map(incidentRow),
   };
 }

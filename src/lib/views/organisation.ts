@@ -2,7 +2,7 @@
 import { organisationRoleLabels, organisationTypeLabels, regionLabels } from '../../schemas/vocabularies.ts';
 import { organisationRolesIn } from '../relations.ts';
 import { paths } from '../urls.ts';
-import { entryFor, certaintyView, pageFrame, type CertaintyView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { correctionFor, entryFor, certaintyView, pageFrame, type CertaintyView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { incidentItem, type IncidentItemView } from './parts.ts';
 
 export interface OrganisationPageView {
@@ -29,6 +29,7 @@ export function organisationPage(ctx: ViewContext, id: string): OrganisationPage
       title: data.shortName ?? data.name,
       description: data.summary ?? `${data.name}: ${type}, ${region}. Cyber incidents that affected it.`,
       searchKind: 'Organisation',
+      correction: correctionFor(ctx, organisation, data.name, paths.organisation(id)),
     }),
     breadcrumbs: [{ text: 'Organisations', path: paths.organisations() }],
     name: data.name,
