@@ -37,6 +37,7 @@ import {
   type ViewContext,
 } from './common.ts';
 import { exposureView, sourceList, type ExposureView, type SourceView } from './parts.ts';
+import { impactSeriesCharts, type LineChartView } from './impact-series.ts';
 
 /** What the search index reads from an incident page and a reader never sees. */
 export interface SearchDataView {
@@ -155,6 +156,8 @@ export interface IncidentPageView {
   proseHtml: string;
   services: { service: string; description: string; refs: SourceRefView[] }[];
   impact: { label: string; note?: string | undefined; value: string; asOf: DateView; certainty: CertaintyView; refs: SourceRefView[] }[];
+  /** Impact figures that share a series, as line charts (none when no figure has a series). */
+  impactOverTime: LineChartView[];
   chart: ChronologyChartView;
   chronology: ChronologyEventView[];
   conflicts: { topic: string; detail: string; refs: SourceRefView[] }[];
@@ -340,6 +343,7 @@ export function incidentPage(ctx: ViewContext, id: string): IncidentPageView {
       certainty: certaintyView(figure.certainty),
       refs: refs(figure.sources),
     })),
+    impactOverTime: impactSeriesCharts(incident),
     chart: chronologyChart(incident),
     chronology: data.chronology.map((event) => ({
       kind: event.kind,
