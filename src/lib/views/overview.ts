@@ -213,8 +213,11 @@ function vendorChart(kb: KnowledgeBase, role: 'asSupplier' | 'asProduct', headin
 // ——— How they got in ———
 
 export function waysInChart(kb: KnowledgeBase, options: { headingLevel: 2 | 3; maxBars: number; id: string }): ChartView {
-  const facet = kb.browse.find((f) => f.key === 'way-in');
-  const bars = (facet?.values ?? []).map((v) => ({ label: v.value, value: v.incidents.length, href: browsePaths.value('way-in', v.slug) }));
+  // Counted from each incident's facet values, as the browse pages file them (not kb.browse, which
+  // would index every facet of every incident for this one chart).
+  const counts = new Map<string, number>();
+  for (const i of kb.incidents) for (const value of i.facets['way-in']) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const bars = [...counts].map(([label, value]) => ({ label, value, href: browseHref('way-in', label) }));
   const unknown = bars.find((b) => b.label === wayInUnknownLabel)?.value ?? 0;
   const isSuspected = (value: string) => value.endsWith(suspectedSuffix);
   const known = bars.filter((b) => b.label !== wayInUnknownLabel && !isSuspected(b.label));
