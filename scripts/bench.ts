@@ -3,8 +3,8 @@
  *
  * For each corpus size it generates synthetic content (scripts/bench/generate.ts), builds the site
  * (everything `astro build` does: pages, Pagefind, exports), builds a featureless Astro project over
- * the same files as the baseline, times a rebuild after editing one incident, and measures sizes
- * and the search payload. Lighthouse runs over the largest corpus when it is installed. Results go
+ * the same files as the baseline, times a rebuild after editing one incident, and measures sizes,
+ * the search payload, the timeline's budgets and the overview's weight and build time. Lighthouse runs over the largest corpus when it is installed. Results go
  * to stdout and bench/RESULTS.md.
  *
  *   node scripts/bench.ts                 1,000 and 10,000 incidents (the reported run)
@@ -66,6 +66,8 @@ interface SizeResult {
   htmlPages: number;
   search?: SearchPayload | { error: string };
   timeline?: Record<string, unknown> | { error: string };
+  /** /overview/: weight, scripts, marks drawn, and its share of the build (scripts/bench/overview.ts). */
+  overview?: Record<string, unknown> | { error: string };
   /** Steps that failed after the full build succeeded (reported, not fatal). */
   errors: string[];
   measuredAt?: string;
@@ -122,6 +124,15 @@ async function timelineFigures(distDir: string, contentDir: string): Promise<Siz
     const measure = (module.measureTimeline ?? module.default) as ((dir: string, content?: string) => Promise<Record<string, unknown>>) | undefined;
     if (typeof measure !== 'function') return { error: 'scripts/bench/timeline.ts exports no measureTimeline(distDir) function' };
     return await measure(distDir, contentDir);
+  } catch (error) {
+    return { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+  }
+}
+
+async function overviewFigures(distDir: string, contentDir: string): Promise<SizeResult['overview']> {
+  try {
+    const { measureOverview } = await import('./bench/overview.ts');
+    return await measureOverview(distDir, contentDir);
   } catch (error) {
     return { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
   }
@@ -206,6 +217,8 @@ async function benchSize(incidents: number): Promise<SizeResult> {
   result.search = await searchFigures(distDir);
   const timeline = await timelineFigures(distDir, contentDir);
   if (timeline) result.timeline = timeline;
+  log(`${incidents}: overview figures`);
+  result.overview = await overviewFigures(distDir, contentDir);
 
   if (withRebuild) {
     try {
@@ -318,6 +331,9 @@ function report(results: SizeResult[], lighthouse: LighthouseRow[] | string | un
   const timelineErrors = results.filter((r) => r.timeline && 'error' in r.timeline);
   if (timelineErrors.length) lines.push(row('timeline figures', (r) => (r.timeline && 'error' in r.timeline ? `error: ${String(r.timeline.error)}` : 'ok')));
   if (!results.some((r) => r.timeline)) lines.push(row('timeline figures', () => 'scripts/bench/timeline.ts absent'));
+  const overviewKeys = [...new Set(results.flatMap((r) => (r.overview && !('error' in r.overview) ? Object.keys(r.overview) : [])))];
+  for (const key of overviewKeys) lines.push(row(`overview: ${key}`, (r) => String((r.overview as Record<string, unknown> | undefined)?.[key] ?? 'n/a')));
+  if (results.some((r) => r.overview && 'error' in r.overview)) lines.push(row('overview figures', (r) => (r.overview && 'error' in r.overview ? `error: ${String(r.overview.error)}` : 'ok')));
   lines.push('');
   lines.push('Notes:');
   lines.push('- "Rebuild" reuses the full build\'s cache folder (Astro\'s content layer re-parses only the changed file); every page is still rendered and Pagefind re-indexes the whole site.');

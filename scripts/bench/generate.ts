@@ -258,7 +258,24 @@ function writeShared(dir: string, random: Random, incidentCount: number): Shared
   return { actors, vendors, organisations, attackTypes: attackTypeDefs.map((t) => t.id), controls, vulnerabilities };
 }
 
-function incidentData(random: Random, index: number, shared: SharedEntities) {
+/**
+ * The standard impact summary, for some incidents, as real ones have it: restore times for about
+ * half, appointments postponed for a fifth, people whose data was exposed for a third. Drawn from
+ * a generator of its own (seeded by the incident's number), so the rest of the corpus is the same
+ * bytes as before these fields were added.
+ */
+function impactSummaryData(index: number, seed: number, asOf: string, cites: () => string[]): Record<string, unknown> {
+  const random = randomSource((seed * 7919 + index * 104_729) >>> 0);
+  const count = (value: number) => ({ value, qualifier: random.pick(['exact', 'exact', 'about', 'up-to', 'more-than']), asOf, certainty: random.pick(certainties), sources: cites() });
+  const summary: Record<string, unknown> = {};
+  if (random.next() < 0.5) summary.daysToRestore = count(Math.max(1, Math.round(-Math.log(1 - random.next()) * 30)));
+  if (random.next() < 0.2) summary.appointmentsPostponed = count(Math.round(random.next() ** 3 * 20_000));
+  if (random.next() < 0.1) summary.proceduresPostponed = count(Math.round(random.next() ** 3 * 2_000));
+  if (random.next() < 0.33) summary.peopleDataExposed = count(Math.round(10 ** (random.next() * 6.5)));
+  return summary;
+}
+
+function incidentData(random: Random, index: number, shared: SharedEntities, seed = 1) {
   const year = random.int(2010, 2026);
   const started = new Date(Date.UTC(year, random.int(0, 11), random.int(1, 28)));
   const place = random.pick(placeNames);
@@ -309,6 +326,7 @@ function incidentData(random: Random, index: number, shared: SharedEntities) {
     dataExposed: random.next() < 0.5 ? [{ types: random.some(dataTypes, 1, 3), subjects: random.some(dataSubjects, 1, 2), description: 'Fictional records were copied.', certainty: random.pick(certainties), sources: cites() }] : [],
     servicesDisrupted: random.some(services, 1, 3).map((service) => ({ service, description: `${service} were delayed.`, sources: cites() })),
     impact: [{ label: 'Appointments postponed', value: random.int(10, 5000), unit: random.pick(impactUnits), qualifier: 'about', asOf: iso(addDays(started, 30)), certainty: random.pick(certainties), sources: cites() }],
+    impactSummary: impactSummaryData(index, seed, iso(addDays(started, 60)), () => [sourceIds[0]!]),
     chronology,
     conflicts: random.next() < 0.3 ? [{ topic: 'Start date', detail: 'Sources disagree on the first day.', sources: cites() }] : [],
     unknowns: ['How the attackers got in.'],
@@ -338,7 +356,7 @@ export function generateCorpus(outDir: string, options: CorpusOptions): CorpusSu
   const shared = writeShared(dir, random, options.incidents);
   const incidentIds: string[] = [];
   for (let i = 0; i < options.incidents; i++) {
-    const { id, data, body } = incidentData(random, i, shared);
+    const { id, data, body } = incidentData(random, i, shared, options.seed ?? 1);
     incidentIds.push(id);
     writeFileSync(join(dir, 'incidents', `${id}.md`), `---\n${dump(data)}---\n${body}`);
   }

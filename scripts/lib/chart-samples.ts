@@ -13,7 +13,7 @@ import type { PartialDate } from '../../src/schemas/dates.ts';
 import { dateStart, parsePartialDate } from '../../src/lib/partial-dates.ts';
 
 export interface ChartSample {
-  component: 'RankedBarChart' | 'StackedColumnChart' | 'DistributionChart' | 'LineChart';
+  component: 'RankedBarChart' | 'StackedColumnChart' | 'SmallMultiplesChart' | 'DistributionChart' | 'LineChart';
   props: Record<string, unknown>;
 }
 
@@ -63,6 +63,24 @@ function charts(incidents: readonly IncidentLike[], actorNames: Map<string, stri
         data: countByYear(items, { href: (year, type) => `/incidents/?year=${year}${type ? `&type=${type}` : ''}` }),
         unit: incidentNoun,
         category: attackTypeNoun,
+      },
+    },
+    {
+      component: 'SmallMultiplesChart',
+      props: {
+        id: `${label}-per-year-each`,
+        title: `Incidents per year, a row per attack type${suffix}`,
+        headingLevel: 2,
+        takeaway: 'Most incidents on record happened in 2024.',
+        data: countByYear(items, {
+          counting: 'each',
+          href: (year, type) => `/search/?year=${year}${type ? `&attack-type=${type}` : ''}`,
+          categoryHref: (type) => `/attack-types/${type}/`,
+        }),
+        unit: incidentNoun,
+        category: attackTypeNoun,
+        totalLabel: 'All incidents',
+        totalHref: '/incidents/',
       },
     },
     {

@@ -11,6 +11,7 @@ import {
   organisationTypeLabels,
   regionLabels,
 } from '../schemas/vocabularies.ts';
+import { waysIn, type WayInAttackType } from './ways-in.ts';
 
 /**
  * Facet keys, in the order the search page shows them. They double as Pagefind filter names and
@@ -28,6 +29,7 @@ export const facetKeys = [
   'year',
   'data-exposed',
   'attribution',
+  'way-in',
 ] as const;
 export type FacetKey = (typeof facetKeys)[number];
 
@@ -42,6 +44,7 @@ export const facetLabels: Record<FacetKey, string> = {
   year: 'Year',
   'data-exposed': 'Data exposed',
   attribution: 'Attribution',
+  'way-in': 'How they got in',
 };
 
 /** The attribution facet's value for an incident that names no attacker. */
@@ -79,9 +82,11 @@ type IncidentLinks = Pick<ResolvedIncident, 'data' | 'year' | 'attackTypes' | 'a
 
 /**
  * The facet values an incident is filed under. The vendors and products behind its CVEs count too,
- * though the incident need not list them itself. The knowledge base computes this once per incident.
+ * though the incident need not list them itself. How they got in is derived from its initial-access
+ * techniques and attack types (src/lib/ways-in.ts; `wayInTypes` maps each technique to the attack
+ * type that lists it). The knowledge base computes this once per incident.
  */
-export function incidentFacets(incident: IncidentLinks): FacetValues {
+export function incidentFacets(incident: IncidentLinks, wayInTypes: ReadonlyMap<string, WayInAttackType>): FacetValues {
   const fromCves = incident.vulnerabilities;
   const organisations = incident.organisations.map((o) => o.entry.data);
   const dataTypes = incident.data.dataExposed.flatMap((exposure) => exposure.types);
@@ -100,6 +105,7 @@ export function incidentFacets(incident: IncidentLinks): FacetValues {
     'data-exposed': unique(dataTypes.map((type) => dataTypeLabels[type])),
     attribution:
       incident.actors.length === 0 ? [unattributedLabel] : unique(incident.actors.map((a) => attributionLabels[a.attribution])),
+    'way-in': waysIn(incident, wayInTypes),
   };
 }
 

@@ -21,6 +21,7 @@ import { browseFacets, type BrowseFacet } from './browse.ts';
 import { comparePairs, indexComparePairs, type ComparePairIndex } from './training/compare.ts';
 import { catalogueFacets, type CatalogueFacets } from './training/catalogue.ts';
 import { entityIndexes, type EntityIndexes } from './entity-index.ts';
+import { wayInTypesByTechnique } from './ways-in.ts';
 
 export interface Entry<T> {
   id: string;
@@ -275,6 +276,7 @@ export function buildKnowledgeBase(input: CollectionsInput): KnowledgeBase {
     parent?.children.push(type);
   }
   const controls = new Map<string, ResolvedControl>(byId(input.controls).map((e) => [e.id, { ...e, incidents: [], uses: [] }]));
+  const wayInTypes = wayInTypesByTechnique(attackTypes.values());
 
   const incidents: ResolvedIncident[] = input.incidents.map((entry) => {
     const data = entry.data;
@@ -315,7 +317,7 @@ export function buildKnowledgeBase(input: CollectionsInput): KnowledgeBase {
       link: data.vulnerabilities[index]!,
     }));
     incident.exploitedProducts = exploitedProductsOf(incident);
-    incident.facets = incidentFacets(incident);
+    incident.facets = incidentFacets(incident, wayInTypes);
     incident.searchTerms = incidentSearchTerms(incident);
     return incident;
   });

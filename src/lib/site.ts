@@ -4,6 +4,7 @@ export const siteTagline = 'A sourced knowledge base of cyber incidents that hit
 
 export const primaryNav = [
   { label: 'Incidents', path: '/incidents/' },
+  { label: 'Overview', path: '/overview/' },
   { label: 'Timeline', path: '/timeline/' },
   { label: 'Attackers', path: '/actors/' },
   { label: 'Suppliers and vendors', path: '/vendors/' },

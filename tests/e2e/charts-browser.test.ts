@@ -51,7 +51,7 @@ describe('chart components in a browser', () => {
   it('render every kind of chart', async () => {
     const page = await open(1280, 'light');
     const kinds = await page.locator('figure.chart').evaluateAll((figures) => figures.map((f) => f.className));
-    for (const kind of ['ranked-bars', 'stacked-columns', 'strip', 'histogram', 'line']) expect(kinds.join(' ')).toContain(`chart-kind-${kind}`);
+    for (const kind of ['ranked-bars', 'stacked-columns', 'small-multiples', 'strip', 'histogram', 'line']) expect(kinds.join(' ')).toContain(`chart-kind-${kind}`);
     await page.context().close();
   });
 

@@ -1,7 +1,8 @@
 /**
  * Each incident's chronology chart, in Chromium with JavaScript off (the incident pages must need
  * none): one mark per dated event, in the same order as the list, each linking to a source that
- * exists on the page, drawn to scale (a month is as wide as a month, never a point), and axe-clean.
+ * exists on the page, drawn to scale (a month is as wide as a month, never a point), axe-clean,
+ * and at 390 px every label whole and inside the chart.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -36,7 +37,8 @@ describe('incident chronology charts', () => {
   it.each(kb.incidents.map((i) => [i.id, i] as const))('%s: every event drawn to scale, in order, linked to its source, without JavaScript', async (id, incident) => {
     const { context, page } = await site.newPage({ javaScriptEnabled: false });
     await page.goto(site.url(`/incidents/${id}/`));
-    const marks = await page.$$eval('.chronology-chart g.event', (events) =>
+    // At the default width the lanes drawing shows; the rows drawing, for phones, is hidden.
+    const marks = await page.$$eval('.chronology-chart svg.chronology-lanes g.event', (events) =>
       events.map((g) => {
         const link = g.querySelector('a');
         return {
@@ -65,6 +67,45 @@ describe('incident chronology charts', () => {
     const perMs = marks.map((m, i) => (m.x1 - m.x0) / (dateEnd(events[i]!.date).getTime() - dateStart(events[i]!.date).getTime()));
     for (const ratio of perMs) expect(ratio).toBeCloseTo(perMs[0]!, 6);
     for (const mark of marks.filter((m) => m.precision !== 'day')) expect(mark.name).toMatch(/Only the (month|year) is known, not the day\./);
+    await context.close();
+  });
+
+  it.each(kb.incidents.map((i) => [i.id] as const))('%s: at 390 px one drawing shows, with every label whole and inside it', async (id) => {
+    const { context, page } = await site.newPage({ javaScriptEnabled: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(site.url(`/incidents/${id}/`));
+    const result = await page.evaluate(() => {
+      const figure = document.querySelector('.chronology-chart')!;
+      const shown = [...figure.querySelectorAll('svg.chronology-svg')].filter((svg) => svg.getBoundingClientRect().width > 0);
+      const svg = shown[0]!;
+      const box = svg.getBoundingClientRect();
+      const labels = [...svg.querySelectorAll('g.event')].map((g) => {
+        const text = g.querySelector('text.label')!;
+        const r = text.getBoundingClientRect();
+        const name = (g.querySelector('a') ?? g.querySelector('[aria-label]'))!.getAttribute('aria-label') ?? '';
+        return { text: (text.textContent ?? '').replace(/\s+/g, ' ').trim(), name, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      });
+      return {
+        shown: shown.length,
+        box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
+        labels,
+        viewport: document.documentElement.clientWidth,
+        sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    expect(result.shown).toBe(1);
+    expect(result.sideways).toBe(0);
+    expect(result.labels.length).toBeGreaterThan(0);
+    for (const label of result.labels) {
+      // Whole: nothing cut off with an ellipsis, and the visible words begin the mark's name.
+      expect(label.text).not.toContain('…');
+      expect(label.name.startsWith(label.text), `"${label.text}" is not the start of "${label.name}"`).toBe(true);
+      // Inside the chart and the screen.
+      expect(label.left, label.text).toBeGreaterThanOrEqual(result.box.left - 1);
+      expect(label.right, label.text).toBeLessThanOrEqual(Math.min(result.box.right, result.viewport) + 1);
+      expect(label.top).toBeGreaterThanOrEqual(result.box.top - 1);
+      expect(label.bottom).toBeLessThanOrEqual(result.box.bottom + 1);
+    }
     await context.close();
   });
 

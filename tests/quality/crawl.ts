@@ -45,6 +45,7 @@ export function mainPageTypes(dir: string): Record<string, string> {
   const candidates: Record<string, string | undefined> = {
     home: '/',
     'incident list': '/incidents/',
+    overview: '/overview/',
     incident,
     search: '/search/',
     timeline: '/timeline/',

@@ -101,3 +101,19 @@ describe('distribution chart', () => {
     expect(distributionChart([{ label: 'A', value: 1 }], { ...options, missing: 1 }).notes).toContain('1 incident with no published figure is not shown.');
   });
 });
+
+describe('qualified figures', () => {
+  it('are drawn at the value given and say their qualifier in the mark name and table', () => {
+    const chart = distributionChart(
+      [
+        { label: 'Medway', value: 150, qualifier: 'about ' },
+        { label: 'Lanarkshire', value: 3 },
+      ],
+      options,
+    );
+    const layout = chart.layouts.wide as DotPlotLayout;
+    expect(layout.dots.find((d) => d.label === 'Medway')!.name).toBe('Medway: about 150 days');
+    expect(chart.table.rows.map((r) => r.cells[0])).toEqual(['3', 'about 150']);
+  });
+});
+

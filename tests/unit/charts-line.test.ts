@@ -123,3 +123,27 @@ describe('line chart', () => {
     expect(dense.table.rows).toHaveLength(1002);
   });
 });
+
+describe('sums of money over time', () => {
+  it('writes the currency before every figure and the qualifier a source gives, in names, table and axis', () => {
+    const costs: LineSeries = {
+      key: 'costs',
+      label: "Capita's costs",
+      unit: { one: 'pound', other: 'pounds' },
+      prefix: '£',
+      points: [
+        { date: d('2023-05-10'), value: 20_000_000, qualifier: 'up to ' },
+        { date: d('2024'), value: 25_000_000 },
+      ],
+    };
+    const chart = lineChart([costs], { title: 'Costs', valueLabel: 'Costs' });
+    expect(chart.table.rows.map((r) => r.cells[0])).toEqual(['up to £20,000,000', '£25,000,000']);
+    const wide = chart.layouts.wide;
+    expect(wide.marks[0]!.name).toBe("Capita's costs: up to £20,000,000 as of 10 May 2023");
+    expect(wide.yTicks.every((t) => t.label.startsWith('£'))).toBe(true);
+    expect(wide.endLabels[0]!.value.text).toBe('£25,000,000');
+    expect(chart.textAlternative).toContain('from up to £20,000,000 as of 10 May 2023 to £25,000,000 as of 2024');
+    expect(chart.textAlternative).not.toMatch(/pounds/);
+  });
+});
+

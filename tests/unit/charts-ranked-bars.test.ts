@@ -71,4 +71,38 @@ describe('ranked horizontal bars', () => {
     );
     expect(rankedBarChart([{ label: 'A', value: 2 }, { label: 'B', value: 2 }], options).textAlternative).toContain('All have 2 incidents each: A and B.');
   });
+
+  it('splits a bar into parts that add up to it, with a key, a table column per part, and "no figure" where a part has none', () => {
+    const postponed = { one: 'appointment or procedure', other: 'appointments and procedures' };
+    const parts = [{ one: 'appointment', other: 'appointments' }, { one: 'procedure', other: 'procedures' }];
+    const chart = rankedBarChart(
+      [
+        { label: 'Synnovis', value: 11862, parts: [10152, 1710], href: '/incidents/synnovis/' },
+        { label: 'WannaCry', value: 19000, qualifier: 'more than ', parts: [19000, null] },
+      ],
+      { title: 'Postponed', unit: postponed, category: { one: 'incident', other: 'incidents' }, parts },
+    );
+    for (const layout of Object.values(chart.layouts)) {
+      expect(layout.legend.map((e) => e.label)).toEqual(['Appointments', 'Procedures']);
+      const synnovis = layout.rows.find((r) => r.label === 'Synnovis')!;
+      const [a, p] = synnovis.segments;
+      // The parts sit end to end and fill the bar, in proportion.
+      expect(a!.x).toBe(synnovis.bar.x);
+      expect(a!.x + a!.width).toBeCloseTo(p!.x, 1);
+      expect(a!.width + p!.width).toBeCloseTo(synnovis.bar.width, 1);
+      expect(a!.width / p!.width).toBeCloseTo(10152 / 1710, 1);
+      // Bars start below the key.
+      expect(layout.rows[0]!.box.y).toBeGreaterThan(layout.legend.at(-1)!.y);
+    }
+    const wide = chart.layouts.wide.rows;
+    expect(wide.find((r) => r.label === 'Synnovis')!.name).toBe('Synnovis: 11,862 appointments and procedures (10,152 appointments and 1,710 procedures)');
+    expect(wide.find((r) => r.label === 'WannaCry')!.name).toBe('WannaCry: more than 19,000 appointments and procedures');
+    expect(wide.find((r) => r.label === 'WannaCry')!.valueText.text).toBe('more than 19,000');
+    expect(chart.table.columns).toEqual(['Incident', 'Appointments', 'Procedures', 'Total']);
+    expect(chart.table.rows.map((r) => r.cells)).toEqual([
+      ['19,000', 'no figure', 'more than 19,000'],
+      ['10,152', '1,710', '11,862'],
+    ]);
+    expect(chart.textAlternative).toContain('In all: 29,152 appointments and 1,710 procedures.');
+  });
 });

@@ -18,6 +18,7 @@ import { searchPage } from '../../src/lib/views/search.ts';
 import { timelinePage } from '../../src/lib/views/timeline.ts';
 import { aboutPage, notFoundPage } from '../../src/lib/views/static-pages.ts';
 import { dataPage } from '../../src/lib/views/data.ts';
+import { overviewPage } from '../../src/lib/views/overview.ts';
 import { caseStudyPage, comparePage, comparePairPage, handoutPage, notesPage, trainingCatalogue, trainingIndexPage } from '../../src/lib/views/training.ts';
 import { actorFeedView, dataFileView, incidentsCsvView, siteFeedView, stixBundleView, vendorFeedView } from '../../src/lib/views/exports.ts';
 import { collectionsFrom, knowledgeBaseFrom } from '../helpers/model.ts';
@@ -37,6 +38,7 @@ function everyView(c: ViewContext): [string, unknown][] {
   return [
     ['/', homePage(c)],
     ['/incidents/', incidentsIndexPage(c)],
+    ['/overview/', overviewPage(c)],
     ...(['actors', 'vendors', 'organisations', 'vulnerabilities'] as const).map((kind): [string, unknown] => [`/${kind}/`, entityListPage(c, kind)]),
     ['/attack-types/', attackTypesIndexPage(c)],
     ['/controls/', controlsIndexPage(c)],

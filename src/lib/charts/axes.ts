@@ -17,8 +17,9 @@ export interface CountAxis {
 /**
  * A count axis from 0 to at least `max` over `[bottom, top]` (pixels), with about one tick per
  * `spacing` pixels. The last tick is at or above the largest value, so the ticks cover the data.
+ * A `prefix` ("£") is written before every label.
  */
-export function countAxis(max: number, range: [number, number], options: { spacing?: number; fontSize: number; room?: number; integer?: boolean }): CountAxis {
+export function countAxis(max: number, range: [number, number], options: { spacing?: number; fontSize: number; room?: number; integer?: boolean; prefix?: string }): CountAxis {
   const length = Math.abs(range[1] - range[0]);
   const count = Math.max(2, Math.floor(length / (options.spacing ?? 40)));
   const scale = scaleLinear().domain([0, max > 0 ? max : 1]).range(range).nice(count);
@@ -28,8 +29,9 @@ export function countAxis(max: number, range: [number, number], options: { spaci
   const end = scale.domain()[1]!;
   if (values.at(-1) !== end && (options.integer === false || Number.isInteger(end))) values.push(end);
   const measure = (text: string) => textWidth(text, options.fontSize);
-  const format = axisNumberFormat(values, options.room ?? Infinity, measure);
-  const ticks = values.map((v) => ({ at: r2(scale(v)), label: format(v) }));
+  const prefix = options.prefix ?? '';
+  const format = axisNumberFormat(values, options.room ?? Infinity, (text) => measure(`${prefix}${text}`));
+  const ticks = values.map((v) => ({ at: r2(scale(v)), label: `${prefix}${format(v)}` }));
   return { scale, ticks, labelWidth: Math.max(0, ...ticks.map((t) => measure(t.label))) };
 }
 

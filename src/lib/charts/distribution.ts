@@ -13,6 +13,8 @@ import { textWidth, wrapText } from './text.ts';
 export interface MeasuredItem {
   label: string;
   value: number;
+  /** Words before the value, as the source qualifies it ("about ", "up to "): drawn at the value given. */
+  qualifier?: string;
   /** The item's own page. */
   href?: string;
 }
@@ -190,7 +192,7 @@ export function layoutDots(items: readonly MeasuredItem[], unit: Noun, axisLabel
     label: item.label,
     value: item.value,
     ...(item.href ? { href: item.href } : {}),
-    name: `${item.label}: ${countOf(item.value, unit)}`,
+    name: `${item.label}: ${item.qualifier ?? ''}${countOf(item.value, unit)}`,
   }));
   const label = axisLabelLines(axisLabel, left, bottom, width);
   return {
@@ -282,7 +284,7 @@ export function distributionChart(items: readonly MeasuredItem[], options: Distr
       table: {
         caption: title,
         columns: [capitalise(item.one), capitalise(unit.other)],
-        rows: sorted.map((d) => ({ header: d.label, ...(d.href ? { href: d.href } : {}), cells: [formatNumber(d.value)] })),
+        rows: sorted.map((d) => ({ header: d.label, ...(d.href ? { href: d.href } : {}), cells: [`${d.qualifier ?? ''}${formatNumber(d.value)}`] })),
       },
       hasLinks: sorted.some((d) => d.href),
     };

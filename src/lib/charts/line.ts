@@ -30,6 +30,8 @@ const dayMs = 86_400_000;
 export interface LinePoint {
   date: PartialDate;
   value: number;
+  /** Words before the figure, as the source qualifies it: "up to ", "about ". */
+  qualifier?: string;
   /** Where the figure comes from (its source in the page's list). */
   href?: string;
 }
@@ -39,8 +41,20 @@ export interface LineSeries {
   /** "Outpatient appointments postponed". */
   label: string;
   unit: Noun;
+  /** A currency symbol written before every figure ("£"): the figures are sums of money, with no noun. */
+  prefix?: string;
   /** In the order reported (time order). */
   points: LinePoint[];
+}
+
+/** A figure of the series in full ("10,152", "£25,000,000"). */
+export function seriesFigure(series: Pick<LineSeries, 'prefix'>, value: number): string {
+  return `${series.prefix ?? ''}${formatNumber(value)}`;
+}
+
+/** A figure in words, with its qualifier and noun: "up to £20,000,000", "2,194 appointments". */
+export function seriesAmount(series: Pick<LineSeries, 'prefix' | 'unit'>, value: number, qualifier = ''): string {
+  return `${qualifier}${series.prefix ? seriesFigure(series, value) : countOf(value, series.unit)}`;
 }
 
 export interface LineChartOptions {
@@ -141,7 +155,8 @@ function layoutLine(prepared: readonly PreparedSeries[], options: LineChartOptio
   const top = axisTitleY + 34;
   const bottom = top + plotHeight;
   const all = prepared.flatMap((s) => s.source.points.map((p) => p.value));
-  const y = countAxis(Math.max(0, ...all), [bottom, top], { fontSize: chartFont.axis, room: width * 0.12, integer: all.every(Number.isInteger) });
+  const prefix = prepared[0]?.source.prefix;
+  const y = countAxis(Math.max(0, ...all), [bottom, top], { fontSize: chartFont.axis, room: width * 0.12, integer: all.every(Number.isInteger), ...(prefix ? { prefix } : {}) });
   const left = r2(y.labelWidth + 8);
   const right = width - 8;
   const ranges = prepared.flatMap((s) => s.placed.map((p) => ({ start: p.span?.from ?? p.at, end: new Date((p.span?.to ?? p.at).getTime() + dayMs), precision: 'day' as const })));
@@ -182,19 +197,20 @@ function layoutLine(prepared: readonly PreparedSeries[], options: LineChartOptio
         partial: Boolean(placed.span),
         ...(placed.span ? { span: { x0: r2(x(placed.span.from)), x1: r2(x(new Date(placed.span.to.getTime() + dayMs))), y: r2(bottom - 4 - s.series * 7) } } : {}),
         ...(p.href ? { href: p.href } : {}),
-        name: `${s.source.label}: ${countOf(p.value, s.source.unit)} ${asOfText(p.date)}`,
+        name: `${s.source.label}: ${seriesAmount(s.source, p.value, p.qualifier)} ${asOfText(p.date)}`,
       });
     });
     const last = points.at(-1);
     if (last) {
       const asOf = `as of ${formatPartialDateShort(last.p.date)}`;
-      const labelWidth = Math.max(textWidth(formatNumber(last.p.value), chartFont.value, true), textWidth(asOf, chartFont.axis));
+      const figure = `${last.p.qualifier ?? ''}${seriesFigure(s.source, last.p.value)}`;
+      const labelWidth = Math.max(textWidth(figure, chartFont.value, true), textWidth(asOf, chartFont.axis));
       // Over the mark, right-aligned to it, unless that would run off the left edge.
       const anchor = last.x - labelWidth < left ? 'start' : 'end';
       const tx = anchor === 'end' ? last.x + 4 : last.x - 4;
       endLabels.push({
         series: s.series,
-        value: { x: r2(Math.min(tx, width)), y: r2(last.y - 26), text: formatNumber(last.p.value), anchor },
+        value: { x: r2(Math.min(tx, width)), y: r2(last.y - 26), text: figure, anchor },
         asOf: { x: r2(Math.min(tx, width)), y: r2(last.y - 12), text: asOf, anchor },
       });
     }
@@ -235,7 +251,7 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
     for (const [i, p] of s.source.points.entries()) {
       const key = `${p.date.value}@${s.placed[i]!.at.getTime()}`;
       const row = rows.get(key) ?? { at: s.placed[i]!.at.getTime(), date: p.date, cells: prepared.map(() => 'no figure') };
-      row.cells[s.series] = formatNumber(p.value);
+      row.cells[s.series] = `${p.qualifier ?? ''}${seriesFigure(s.source, p.value)}`;
       rows.set(key, row);
     }
   }
@@ -273,8 +289,9 @@ function describeLines(prepared: readonly PreparedSeries[], title: string): stri
     const lo = Math.min(...values);
     const hi = Math.max(...values);
     const figures = points.length === 1 ? 'one figure' : `${formatNumber(points.length)} figures`;
-    const course = points.length === 1 ? `${formatNumber(first.value)} ${asOfText(first.date)}` : `from ${formatNumber(first.value)} ${asOfText(first.date)} to ${formatNumber(last.value)} ${asOfText(last.date)}`;
-    sentences.push(`${capitalise(s.source.label)}: ${figures}, ${course}; lowest ${countOf(lo, s.source.unit)}, highest ${countOf(hi, s.source.unit)}.`);
+    const figure = (p: LinePoint) => `${p.qualifier ?? ''}${seriesFigure(s.source, p.value)}`;
+    const course = points.length === 1 ? `${figure(first)} ${asOfText(first.date)}` : `from ${figure(first)} ${asOfText(first.date)} to ${figure(last)} ${asOfText(last.date)}`;
+    sentences.push(`${capitalise(s.source.label)}: ${figures}, ${course}; lowest ${seriesAmount(s.source, lo)}, highest ${seriesAmount(s.source, hi)}.`);
   }
   return sentences.join(' ');
 }

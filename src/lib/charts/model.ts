@@ -55,7 +55,7 @@ export interface ChartTable {
   foot?: { header: string; cells: string[] }[];
 }
 
-export type ChartKind = 'ranked-bars' | 'stacked-columns' | 'strip' | 'histogram' | 'line';
+export type ChartKind = 'ranked-bars' | 'stacked-columns' | 'small-multiples' | 'strip' | 'histogram' | 'line';
 
 export interface ChartModel<Layout> {
   kind: ChartKind;
@@ -121,4 +121,6 @@ export interface ChartFrame {
   headingLevel: 2 | 3 | 4 | 5 | 6;
   /** One sentence: what the reader should take from the chart (the view computes it from the data). */
   takeaway: string;
+  /** What the page knows that the chart cannot: how its categories were made, what a count includes. Shown before the chart's own notes. */
+  notes?: readonly string[];
 }

@@ -2,10 +2,12 @@
  * Horizontal bars for ranked categories ("attackers behind most incidents"): longest first, each
  * with its value written at the end of the bar, so no axis is needed to read it. Labels sit beside
  * the bars where they fit on at most two lines, and above the bars where they do not (a phone).
+ * A bar can be split into parts that add up to it ("appointments" and "procedures" postponed),
+ * told apart by colour, hatching and a key; the table then has a column per part.
  */
 import { scaleLinear } from 'd3-scale';
 import { agree, capitalise, countOf, formatNumber, listNames, type Noun } from './format.ts';
-import { chartFont, chartVariants, chartWidths, lineHeight, r2, type ChartModel, type ChartVariant, type PlacedText } from './model.ts';
+import { chartFont, chartVariants, chartWidths, layoutLegend, lineHeight, r2, seriesStyleCount, type ChartModel, type ChartVariant, type LegendEntry, type PlacedText } from './model.ts';
 import { textWidth, widestLine, wrapText } from './text.ts';
 
 export interface RankedBarDatum {
@@ -13,6 +15,10 @@ export interface RankedBarDatum {
   value: number;
   /** The filtered list this bar stands for. */
   href?: string;
+  /** Words before the value, as the source qualifies it: "more than ", "about ". */
+  qualifier?: string;
+  /** The bar's value split into the chart's parts, in their order (they add up to `value`); null: no figure for that part. */
+  parts?: readonly (number | null)[];
 }
 
 export interface RankedBarsOptions {
@@ -24,6 +30,8 @@ export interface RankedBarsOptions {
   category: Noun;
   /** Draw at most this many bars; the rest are summed in a note and the table's foot. Default 10. */
   maxBars?: number;
+  /** What each part of a bar counts, when bars are split (at most 8): appointment, procedure. */
+  parts?: readonly Noun[];
 }
 
 export interface RankedBarRow {
@@ -34,6 +42,8 @@ export interface RankedBarRow {
   name: string;
   labelLines: PlacedText[];
   bar: { x: number; y: number; width: number; height: number };
+  /** The bar's parts, left to right, drawn in their series' colour and hatch (none when the bar is not split). */
+  segments: { series: number; x: number; width: number }[];
   valueText: PlacedText;
   /** The row's whole box (label and bar), outlined when its link has focus. */
   box: { x: number; y: number; width: number; height: number };
@@ -43,6 +53,8 @@ export interface RankedBarsLayout {
   width: number;
   height: number;
   labelsAbove: boolean;
+  /** The key to the parts (empty when bars are not split). */
+  legend: LegendEntry[];
   rows: RankedBarRow[];
   /** The zero line the bars grow from. */
   baseline: { x: number; y1: number; y2: number };
@@ -56,10 +68,24 @@ export function rankBars(data: readonly RankedBarDatum[]): RankedBarDatum[] {
 const barHeight = 18;
 const rowGap = 10;
 
-export function layoutRankedBars(bars: readonly RankedBarDatum[], unit: Noun, width: number): RankedBarsLayout {
+/**
+ * "Synnovis: 11,862 appointments and procedures (10,152 appointments and 1,710 procedures)"; the
+ * parts are spelt out only when more than one has a figure.
+ */
+function barName(bar: RankedBarDatum, unit: Noun, parts: readonly Noun[] | undefined): string {
+  const known = parts && bar.parts ? parts.flatMap((noun, i) => (typeof bar.parts![i] === 'number' ? [countOf(bar.parts![i]!, noun)] : [])) : [];
+  return `${bar.label}: ${bar.qualifier ?? ''}${countOf(bar.value, unit)}${known.length > 1 ? ` (${listNames(known, known.length)})` : ''}`;
+}
+
+/** The value as written at the bar's end and in the table: "more than 19,000". */
+function valueText(bar: Pick<RankedBarDatum, 'value' | 'qualifier'>): string {
+  return `${bar.qualifier ?? ''}${formatNumber(bar.value)}`;
+}
+
+export function layoutRankedBars(bars: readonly RankedBarDatum[], unit: Noun, width: number, parts?: readonly Noun[]): RankedBarsLayout {
   const labelSize = chartFont.label;
   const valueSize = chartFont.value;
-  const valueRoom = Math.max(0, ...bars.map((b) => textWidth(formatNumber(b.value), valueSize, true))) + 8;
+  const valueRoom = Math.max(0, ...bars.map((b) => textWidth(valueText(b), valueSize, true))) + 8;
   // Beside: a gutter of at most a third of the width, every label on at most two lines.
   const widest = Math.max(0, ...bars.map((b) => textWidth(b.label, labelSize)));
   const gutter = Math.min(widest, width * 0.34);
@@ -69,8 +95,12 @@ export function layoutRankedBars(bars: readonly RankedBarDatum[], unit: Noun, wi
   const max = Math.max(0, ...bars.map((b) => b.value));
   const x = scaleLinear().domain([0, max || 1]).range([barStart, width - valueRoom]);
 
+  const legend = parts?.length
+    ? layoutLegend(parts.map((noun, series) => ({ series, label: capitalise(noun.other) })), width, (text) => textWidth(text, labelSize))
+    : { entries: [], height: 0 };
   const rows: RankedBarRow[] = [];
-  let y = 0;
+  let y = legend.height ? legend.height + 8 : 0;
+  const firstRow = y;
   for (const [index, bar] of bars.entries()) {
     const lines = labelsAbove ? wrapText(bar.label, labelSize, width) : besideLines[index]!;
     const labelHeight = lines.length * lineHeight;
@@ -87,11 +117,21 @@ export function layoutRankedBars(bars: readonly RankedBarDatum[], unit: Noun, wi
       labelTop = y + (rowHeight - labelHeight) / 2;
     }
     const barWidth = bar.value > 0 ? Math.max(2, x(bar.value) - barStart) : 0;
+    const segments: RankedBarRow['segments'] = [];
+    if (parts?.length && bar.parts && bar.value > 0) {
+      let from = barStart;
+      for (const [series, part] of bar.parts.entries()) {
+        if (!part || part <= 0) continue;
+        const to = barStart + (barWidth * bar.parts.slice(0, series + 1).reduce<number>((a, b) => a + (b ?? 0), 0)) / bar.value;
+        segments.push({ series, x: r2(from), width: r2(to - from) });
+        from = to;
+      }
+    }
     rows.push({
       label: bar.label,
       value: bar.value,
       ...(bar.href ? { href: bar.href } : {}),
-      name: `${bar.label}: ${countOf(bar.value, unit)}`,
+      name: barName(bar, unit, parts),
       labelLines: lines.map((text, i) => ({
         x: labelsAbove ? 0 : r2(barStart - 10),
         y: r2(labelTop + i * lineHeight + 12),
@@ -99,18 +139,20 @@ export function layoutRankedBars(bars: readonly RankedBarDatum[], unit: Noun, wi
         anchor: labelsAbove ? 'start' : 'end',
       })),
       bar: { x: barStart, y: r2(barY), width: r2(barWidth), height: barHeight },
-      valueText: { x: r2(barStart + barWidth + 5), y: r2(barY + 13.5), text: formatNumber(bar.value), anchor: 'start' },
+      segments,
+      valueText: { x: r2(barStart + barWidth + 5), y: r2(barY + 13.5), text: valueText(bar), anchor: 'start' },
       box: { x: -3, y: r2(y - 3), width: width + 6, height: r2(rowHeight + 6) },
     });
     y += rowHeight + rowGap;
   }
   const height = r2(Math.max(barHeight, y - rowGap + 4));
-  return { width, height, labelsAbove, rows, baseline: { x: barStart, y1: 0, y2: r2(y - rowGap) } };
+  return { width, height, labelsAbove, legend: legend.entries, rows, baseline: { x: barStart, y1: firstRow, y2: r2(y - rowGap) } };
 }
 
 /** Qilin: 3 incidents, LockBit: 1 incident. Bars longest first, at most `maxBars` of them. */
 export function rankedBarChart(data: readonly RankedBarDatum[], options: RankedBarsOptions): ChartModel<RankedBarsLayout> {
   const { unit, category, title } = options;
+  const parts = options.parts?.slice(0, seriesStyleCount);
   const ranked = rankBars(data);
   const maxBars = Math.max(1, options.maxBars ?? 10);
   const shown = ranked.slice(0, maxBars);
@@ -123,18 +165,25 @@ export function rankedBarChart(data: readonly RankedBarDatum[], options: RankedB
     notes.push(`Showing the ${countOf(shown.length, category)} with the most ${unit.other}, of ${formatNumber(ranked.length)} in all. ${restSentence(rest.length, restTotal, unit, otherNoun)}`);
   }
 
-  const layouts = Object.fromEntries(chartVariants.map((v) => [v, layoutRankedBars(shown, unit, chartWidths[v])])) as Record<ChartVariant, RankedBarsLayout>;
+  const layouts = Object.fromEntries(chartVariants.map((v) => [v, layoutRankedBars(shown, unit, chartWidths[v], parts)])) as Record<ChartVariant, RankedBarsLayout>;
+  // With parts, the table has a column per part before the total.
+  const partCell = (value: number | null | undefined) => (typeof value === 'number' ? formatNumber(value) : 'no figure');
+  const cells = (d: Pick<RankedBarDatum, 'value' | 'parts' | 'qualifier'>) => (parts?.length ? [...parts.map((_, i) => partCell(d.parts?.[i])), valueText(d)] : [valueText(d)]);
+  const restParts = parts?.map((_, i) => rest.reduce((sum, d) => sum + (d.parts?.[i] ?? 0), 0));
 
   return {
     kind: 'ranked-bars',
     layouts,
-    textAlternative: describeRankedBars(shown, { title, unit, category, rest: rest.length ? { count: rest.length, total: restTotal } : undefined }),
+    textAlternative: [
+      describeRankedBars(shown, { title, unit, category, rest: rest.length ? { count: rest.length, total: restTotal } : undefined }),
+      ...(parts?.length ? [`In all: ${listNames(parts.map((noun, i) => countOf(ranked.reduce((sum, d) => sum + (d.parts?.[i] ?? 0), 0), noun)), parts.length)}.`] : []),
+    ].join(' '),
     notes,
     table: {
       caption: title,
-      columns: [capitalise(category.one), capitalise(unit.other)],
-      rows: shown.map((d) => ({ header: d.label, ...(d.href ? { href: d.href } : {}), cells: [formatNumber(d.value)] })),
-      ...(rest.length ? { foot: [{ header: `${capitalise(countOf(rest.length, otherNoun))}`, cells: [formatNumber(restTotal)] }] } : {}),
+      columns: [capitalise(category.one), ...(parts?.length ? [...parts.map((p) => capitalise(p.other)), 'Total'] : [capitalise(unit.other)])],
+      rows: shown.map((d) => ({ header: d.label, ...(d.href ? { href: d.href } : {}), cells: cells(d) })),
+      ...(rest.length ? { foot: [{ header: `${capitalise(countOf(rest.length, otherNoun))}`, cells: cells({ value: restTotal, ...(restParts ? { parts: restParts } : {}) }) }] } : {}),
     },
     hasLinks: shown.some((d) => d.href),
   };

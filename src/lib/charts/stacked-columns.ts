@@ -23,6 +23,8 @@ export type MultiCategoryCounting = 'first' | 'each';
 export interface StackCategory {
   key: string;
   label: string;
+  /** The filtered list of every item in the category (small multiples link their row labels to it). */
+  href?: string;
 }
 
 export interface StackedPeriod {
@@ -32,6 +34,8 @@ export interface StackedPeriod {
   /** The filtered list for the whole period. */
   href?: string;
   values: { category: string; value: number; href?: string }[];
+  /** How many items fall in the period, each once (under 'each' the values can add up to more). */
+  items?: number;
 }
 
 export interface StackedColumnsData {
@@ -55,13 +59,20 @@ export interface CategorisedItem {
  */
 export function countByYear(
   items: readonly CategorisedItem[],
-  options: { counting?: MultiCategoryCounting; href?: (year: number, category?: string) => string | undefined } = {},
+  options: {
+    counting?: MultiCategoryCounting;
+    href?: (year: number, category?: string) => string | undefined;
+    /** The list of a category's items over every year. */
+    categoryHref?: (category: string) => string | undefined;
+  } = {},
 ): StackedColumnsData {
   const counting = options.counting ?? 'first';
   const labels = new Map<string, string>();
   const counts = new Map<number, Map<string, number>>();
   const totals = new Map<string, number>();
+  const perYear = new Map<number, number>();
   for (const item of items) {
+    perYear.set(item.year, (perYear.get(item.year) ?? 0) + 1);
     const counted = counting === 'first' ? item.categories.slice(0, 1) : item.categories;
     const year = counts.get(item.year) ?? new Map<string, number>();
     counts.set(item.year, year);
@@ -71,7 +82,10 @@ export function countByYear(
       totals.set(category.key, (totals.get(category.key) ?? 0) + 1);
     }
   }
-  const categories = [...labels].map(([key, label]) => ({ key, label })).sort((a, b) => totals.get(b.key)! - totals.get(a.key)! || a.label.localeCompare(b.label, 'en-GB'));
+  const categories = [...labels].map(([key, label]) => {
+    const href = options.categoryHref?.(key);
+    return { key, label, ...(href ? { href } : {}) };
+  }).sort((a, b) => totals.get(b.key)! - totals.get(a.key)! || a.label.localeCompare(b.label, 'en-GB'));
   const years = [...counts.keys()];
   const periods: StackedPeriod[] = [];
   if (years.length) {
@@ -86,6 +100,7 @@ export function countByYear(
           const segmentHref = options.href?.(year, c.key);
           return { category: c.key, value: counted?.get(c.key) ?? 0, ...(segmentHref ? { href: segmentHref } : {}) };
         }),
+        items: perYear.get(year) ?? 0,
       });
     }
   }

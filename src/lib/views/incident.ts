@@ -17,7 +17,7 @@ import { facetKeys, incidentSortDate, searchMeta, type FacetKey } from '../facet
 import { inSentence } from '../training/filters.ts';
 import { trainingPaths } from '../training/paths.ts';
 import { audienceLabels } from '../../schemas/vocabularies.ts';
-import { layoutIncidentChronology } from '../timeline/chronology-layout.ts';
+import { layoutIncidentChronology, type ChronologyArrangement } from '../timeline/chronology-layout.ts';
 import { glyphPath } from '../timeline/glyphs.ts';
 import { incidentJsonLd, serialiseJsonLd } from '../export/json-ld.ts';
 import { citationData, citationText } from '../export/citation.ts';
@@ -38,6 +38,7 @@ import {
   type ViewContext,
 } from './common.ts';
 import { exposureView, sourceList, type ExposureView, type SourceView } from './parts.ts';
+import { impactSeriesCharts, type LineChartView } from './impact-series.ts';
 
 /** What the search index reads from an incident page and a reader never sees. */
 export interface SearchDataView {
@@ -88,7 +89,8 @@ export interface TechniqueView {
   refs: SourceRefView[];
 }
 
-export interface ChronologyChartView {
+/** One drawing of the chronology: events in shared lanes (wide screens) or one per row (phones). */
+export interface ChronologyDrawingView {
   width: number;
   height: number;
   plot: { left: number; right: number; top: number; bottom: number };
@@ -102,21 +104,30 @@ export interface ChronologyChartView {
     rangeWidth: number;
     caps: string;
     y: number;
-    label: string;
+    /** The label's lines: whole, wrapped, never cut. */
+    lines: string[];
     labelX: number;
+    labelY: number;
     labelAnchor: 'start' | 'end';
+    /** Centre line of the point or bar, within the mark's row. */
+    markY: number;
     accessibleName: string;
     /** The source the mark links to, when it has one. */
     href?: string | undefined;
     certainty: string;
     datetime: string;
   }[];
+}
+
+export interface ChronologyChartView {
   /** How many events over what span ("12 dated events, from 2014 to 11 October 2018"), for the chart's description. */
   events: string;
   /** Some event is known only to the month or year (drawn as a range; the key explains it). */
   hasRanges: boolean;
   /** The SVG path of a point (a day-precise event). */
   point: string;
+  /** CSS shows the one that fits: lanes from 40rem, rows below. */
+  drawings: { lanes: ChronologyDrawingView; rows: ChronologyDrawingView };
 }
 
 export interface ChronologyEventView {
@@ -148,6 +159,8 @@ export interface IncidentPageView {
   proseHtml: string;
   services: ListView<{ service: string; description: string; refs: SourceRefView[] }>;
   impact: ListView<{ label: string; note?: string | undefined; value: string; asOf: DateView; certainty: CertaintyView; refs: SourceRefView[] }>;
+  /** Impact figures that share a series, as line charts (none when no figure has a series). */
+  impactOverTime: LineChartView[];
   chart: ChronologyChartView;
   chronology: ListView<ChronologyEventView>;
   conflicts: ListView<{ topic: string; detail: string; refs: SourceRefView[] }>;
@@ -257,13 +270,8 @@ function techniques(incident: ResolvedIncident): TechniqueView[] {
   }));
 }
 
-function chronologyChart(incident: ResolvedIncident): ChronologyChartView {
-  const layout = layoutIncidentChronology(incident);
-  const events = incident.data.chronology;
-  const first = events.reduce((a, b) => (a.date.value <= b.date.value ? a : b));
-  const last = events.reduce((a, b) => (a.date.value >= b.date.value ? a : b));
-  const hasRanges = layout.precisionsUsed.some((p) => p !== 'day');
-  const span = first === last ? formatPartialDate(first.date) : `from ${formatPartialDate(first.date)} to ${formatPartialDate(last.date)}`;
+function chronologyDrawing(incident: ResolvedIncident, arrangement: ChronologyArrangement): ChronologyDrawingView {
+  const layout = layoutIncidentChronology(incident, { arrangement });
   return {
     width: layout.width,
     height: layout.height,
@@ -275,19 +283,32 @@ function chronologyChart(incident: ResolvedIncident): ChronologyChartView {
       x1: mark.x1,
       cx: (mark.x0 + mark.x1) / 2,
       rangeWidth: Math.max(mark.x1 - mark.x0, 1),
-      caps: `M${mark.x0},14v16M${mark.x1},14v16`,
+      caps: `M${mark.x0},${mark.markY - 8}v16M${mark.x1},${mark.markY - 8}v16`,
       y: mark.y,
-      label: mark.label,
+      lines: mark.lines,
       labelX: mark.labelX,
+      labelY: mark.labelY,
       labelAnchor: mark.labelAnchor,
+      markY: mark.markY,
       accessibleName: mark.accessibleName,
       href: mark.source ? `#${sourceAnchor(mark.source.id)}` : undefined,
       certainty: mark.certainty,
       datetime: mark.datetime,
     })),
+  };
+}
+
+function chronologyChart(incident: ResolvedIncident): ChronologyChartView {
+  const events = incident.data.chronology;
+  const first = events.reduce((a, b) => (a.date.value <= b.date.value ? a : b));
+  const last = events.reduce((a, b) => (a.date.value >= b.date.value ? a : b));
+  const hasRanges = events.some((e) => e.date.precision !== 'day');
+  const span = first === last ? formatPartialDate(first.date) : `from ${formatPartialDate(first.date)} to ${formatPartialDate(last.date)}`;
+  return {
     events: `${events.length === 1 ? 'One dated event' : countOf(events.length, 'dated event')}, ${span}`,
     hasRanges,
     point: glyphPath('diamond', 11),
+    drawings: { lanes: chronologyDrawing(incident, 'lanes'), rows: chronologyDrawing(incident, 'rows') },
   };
 }
 
@@ -345,6 +366,7 @@ export function incidentPage(ctx: ViewContext, id: string): IncidentPageView {
       certainty: certaintyView(figure.certainty),
       refs: refs(figure.sources),
     })), 'figure', 3),
+    impactOverTime: impactSeriesCharts(incident),
     chart: chronologyChart(incident),
     chronology: listView(data.chronology.map((event) => ({
       kind: event.kind,

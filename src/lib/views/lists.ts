@@ -8,6 +8,7 @@ import { siteName, siteTagline } from '../site.ts';
 import { paths } from '../urls.ts';
 import { listOf } from '../wording.ts';
 import { dateView, pageFrame, type DateView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
+import { homeCharts, type HomeChartsView } from './overview.ts';
 
 /** An entry of a list page: its name linked, a line of detail, and how many incidents. */
 export interface IndexItemView {
@@ -33,6 +34,8 @@ export interface HomePageView {
   attackers: IndexItemView[];
   vendors: IndexItemView[];
   attackTypes: IndexItemView[];
+  /** Small versions of three of the overview's charts, and the link to it. */
+  charts: HomeChartsView;
 }
 
 export function homePage(ctx: ViewContext): HomePageView {
@@ -52,6 +55,7 @@ export function homePage(ctx: ViewContext): HomePageView {
     attackers: busiestFirst(indexes.actors, 8).map(indexItem),
     vendors: busiestFirst(indexes.vendors, 8).map(indexItem),
     attackTypes: busiestFirst(indexes.attackTypes.flatMap((branch) => [branch.item, ...branch.children]), 8).map(indexItem),
+    charts: homeCharts(kb),
   };
 }
 
