@@ -12,6 +12,7 @@ const kb = knowledgeBaseFrom();
 const bundle = buildStixBundle(kb, ctx);
 const ofType = (type: string) => bundle.objects.filter((o) => o.type === type);
 const byId = new Map(bundle.objects.map((o) => [o.id, o]));
+const vulnerabilityIn = (b: StixBundle) => b.objects.find((o) => o.type === 'vulnerability')!;
 
 describe('STIX 2.1 bundle', () => {
   it('follows the spec: ids, types, versions, timestamps, vocabularies, references, relationship types', () => {
@@ -27,6 +28,16 @@ describe('STIX 2.1 bundle', () => {
     ['a relationship type the spec does not allow for the pair', (b: StixBundle) => { b.objects.find((o) => o.relationship_type === 'attributed-to')!.relationship_type = 'exploits'; }, /"exploits" is not a relationship from incident to threat-actor/],
     ['a local-time timestamp', (b: StixBundle) => { b.objects[0]!.created = '2026-11-29T00:00:00+01:00'; }, /is not a STIX timestamp/],
     ['a random spec_version', (b: StixBundle) => { b.objects[0]!.spec_version = '2.0' as '2.1'; }, /spec_version must be "2.1"/],
+    ['a CVE id as external_id of a reference that is not "cve" (the OASIS schema fault)', (b: StixBundle) => { vulnerabilityIn(b).external_references = [...(vulnerabilityIn(b).external_references as object[]), { source_name: 'NHS Cyber Incidents', url: 'https://kb.example.org/vulnerabilities/cve-2099-0001/', external_id: 'CVE-2099-0001' }]; }, /vulnerability--[0-9a-f-]+: external reference "NHS Cyber Incidents" carries CVE-2099-0001 as external_id/],
+    ['a "cve" reference without a CVE id', (b: StixBundle) => { (vulnerabilityIn(b).external_references as { external_id?: string }[])[0]!.external_id = 'cve-2099-0001'; }, /external reference "cve" must give a CVE id/],
+    ['a confidence outside 0-100', (b: StixBundle) => { b.objects.find((o) => o.type === 'relationship')!.confidence = 101; }, /relationship--[0-9a-f-]+: confidence 101 must be a whole number from 0 to 100/],
+    ['an empty list standing in for an absent property', (b: StixBundle) => { b.objects.find((o) => o.type === 'incident')!.labels = []; }, /incident--[0-9a-f-]+: property labels is an empty list/],
+    ['a null value', (b: StixBundle) => { b.objects.find((o) => o.type === 'incident')!.description = null; }, /property description is null/],
+    ['a property the type does not define', (b: StixBundle) => { b.objects.find((o) => o.type === 'vulnerability')!.fixed_versions = ['1.2']; }, /property fixed_versions is not defined for vulnerability/],
+    ['a property name in camel case', (b: StixBundle) => { b.objects.find((o) => o.type === 'incident')!.x_impactSummary = 'x'; }, /property "x_impactSummary" must be 3-250 lower-case/],
+    ['a created time without milliseconds', (b: StixBundle) => { b.objects[0]!.created = '2026-11-29T00:00:00Z'; }, /must be precise to the millisecond/],
+    ['a relationship whose target is another relationship', (b: StixBundle) => { const [first, second] = b.objects.filter((o) => o.type === 'relationship'); first!.target_ref = second!.id; }, /target_ref points at a relationship/],
+    ['an extension property in camel case', (b: StixBundle) => { Object.values(b.objects.find((o) => o.type === 'incident')!.extensions as Record<string, Record<string, unknown>>)[0]!.lastReviewed = 'x'; }, /extension property "lastReviewed" must be/],
   ])('the rules catch %s (so a pass means something)', (_name, breakIt, message) => {
     const broken = structuredClone(bundle);
     breakIt(broken);

@@ -263,7 +263,8 @@ export function buildStixBundle(kb: KnowledgeBase, ctx: SiteContext): StixBundle
       external_references: [
         { source_name: 'cve', external_id: data.cve, url: `https://www.cve.org/CVERecord?id=${data.cve}` },
         ...data.cwes.map((cwe) => ({ source_name: 'cwe', external_id: cwe, url: `https://cwe.mitre.org/data/definitions/${cwe.slice(4)}.html` })),
-        siteRef(paths.vulnerability(data.cve), data.cve),
+        // No external_id: only a source_name "cve" reference may carry a CVE id (STIX 2.1 section 4.19).
+        siteRef(paths.vulnerability(data.cve)),
         ...sourceRefs(data.sources.filter((s) => !s.url.startsWith('https://www.cve.org/'))),
       ],
     });
