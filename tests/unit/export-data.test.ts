@@ -208,6 +208,40 @@ describe('incidents.csv', () => {
     });
   });
 
+  it('gives the impact summary as plain numbers a spreadsheet can sort, empty (never 0) when unknown, with qualifier and certainty beside them', () => {
+    const rows = parse(buildIncidentsCsv(contentKb, ctx));
+    const records = buildExportFile('incidents', contentKb, ctx).incidents as IncidentOutput[];
+    const figures = {
+      days_to_restore: (r: IncidentOutput) => r.impactSummary.daysToRestore,
+      appointments_postponed: (r: IncidentOutput) => r.impactSummary.appointmentsPostponed,
+      people_data_exposed: (r: IncidentOutput) => r.impactSummary.peopleDataExposed,
+      deaths: (r: IncidentOutput) => r.impactSummary.harm?.deaths,
+      cost: (r: IncidentOutput) => r.impactSummary.cost,
+      ransom_demanded: (r: IncidentOutput) => r.impactSummary.ransom?.demanded,
+    };
+    let numbers = 0;
+    rows.forEach((row, index) => {
+      const record = records[index]!;
+      for (const [column, figure] of Object.entries(figures)) {
+        const known = figure(record);
+        expect(row[column], `${record.id}: ${column}`).toBe(known ? String(known.value) : '');
+        expect(row[`${column}_qualifier`], `${record.id}: ${column}_qualifier`).toBe(known?.qualifier ?? '');
+        expect(row[`${column}_certainty`], `${record.id}: ${column}_certainty`).toBe(known?.certainty ?? '');
+        if (known) numbers += 1;
+        // A plain number: no thousands separator, no unit, no currency sign.
+        if (known) expect(row[column]).toMatch(/^\d+(\.\d+)?$/);
+      }
+      expect(row.cost_currency).toBe(record.impactSummary.cost?.currency ?? '');
+      expect(row.ransom_payment).toBe(record.impactSummary.ransom?.payment?.status ?? '');
+      expect([row.lesson_1, row.lesson_2, row.lesson_3].filter(Boolean)).toEqual(record.lessons.map((l) => l.text));
+      expect(row.technique_certainties!.split('; ').filter(Boolean)).toEqual(record.techniques.map((t) => t.certainty));
+      expect(row.technique_bases!.split('; ').filter(Boolean)).toEqual(record.techniques.map((t) => t.basis));
+      expect(row.cve_certainties!.split('; ').filter(Boolean)).toEqual(record.vulnerabilities.map((v) => v.certainty));
+      expect(row.no_primary_source).toBe(record.noPrimarySource ?? '');
+    });
+    expect(numbers).toBeGreaterThan(0);
+  });
+
   it('leaves no cell that a spreadsheet would run as a formula', () => {
     for (const cell of (parseCsv(buildIncidentsCsv(xssKb, ctx), { bom: true }) as string[][]).flat()) {
       expect(cell).not.toMatch(/^([=+@\t\r]|-[^0-9])/);
