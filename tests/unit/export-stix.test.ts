@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { knowledgeBaseFrom } from '../helpers/model.ts';
 import { root } from '../helpers/site.ts';
-import { buildStixBundle, organisationSectors, stixId, type StixBundle, type StixObject } from '../../src/lib/export/stix.ts';
+import { buildStixBundle, certaintyConfidence, organisationSectors, stixId, type StixBundle, type StixObject } from '../../src/lib/export/stix.ts';
+import { impactSummaryFields } from '../../src/schemas/impact-summary.ts';
 import { serialiseJson } from '../../src/lib/export/json.ts';
 import { stixProblems } from './export-stix-rules.ts';
 import type { KnowledgeBase } from '../../src/lib/model.ts';
@@ -13,11 +14,18 @@ const bundle = buildStixBundle(kb, ctx);
 const ofType = (type: string) => bundle.objects.filter((o) => o.type === type);
 const byId = new Map(bundle.objects.map((o) => [o.id, o]));
 const vulnerabilityIn = (b: StixBundle) => b.objects.find((o) => o.type === 'vulnerability')!;
+/** The real content: every incident maps techniques; most have lessons and an impact summary. */
+const contentKb = knowledgeBaseFrom(join(root, 'content'));
+const contentBundle = buildStixBundle(contentKb, ctx);
+const contentById = new Map(contentBundle.objects.map((o) => [o.id, o]));
+const relationship = (b: StixBundle, type: string, source: string, target: string) =>
+  b.objects.find((o) => o.type === 'relationship' && o.relationship_type === type && o.source_ref === source && o.target_ref === target);
 
 describe('STIX 2.1 bundle', () => {
   it('follows the spec: ids, types, versions, timestamps, vocabularies, references, relationship types', () => {
     expect(stixProblems(bundle)).toEqual([]);
     expect(stixProblems(buildStixBundle(knowledgeBaseFrom(join(root, 'tests/fixtures/xss')), ctx))).toEqual([]);
+    expect(stixProblems(contentBundle)).toEqual([]);
   });
 
   it.each([
@@ -76,6 +84,93 @@ describe('STIX 2.1 bundle', () => {
     const attribution = ofType('relationship').find((r) => r.relationship_type === 'attributed-to')!;
     expect(attribution.description).toMatch(/Claimed by the attacker/);
     for (const report of ofType('report')) expect(report.object_refs).toEqual([incidentId]);
+  });
+
+  it('gives every technique of every incident as an attack-pattern with its ATT&CK id, used by the incident with the certainty as confidence and the basis in words', () => {
+    for (const incident of contentKb.incidents) {
+      for (const t of incident.data.techniques) {
+        const pattern = contentById.get(stixId('attack-pattern', t.id));
+        expect(pattern?.external_references, `${incident.id} ${t.id}`).toContainEqual({ source_name: 'mitre-attack', external_id: t.id, url: expect.stringContaining(t.id.replace('.', '/')) });
+        const uses = relationship(contentBundle, 'uses', stixId('incident', incident.id), stixId('attack-pattern', t.id));
+        expect(uses?.confidence, `${incident.id} uses ${t.id}`).toBe(certaintyConfidence[t.certainty]);
+        expect(uses?.description).toMatch(t.basis === 'analysis' ? /our analysis\. / : /named by a cited source\.$/);
+        if (t.reasoning) expect(uses?.description).toContain(t.reasoning);
+        // The sources that support the technique travel with it.
+        for (const id of t.sources) expect(uses?.external_references).toContainEqual(expect.objectContaining({ url: incident.data.sources.find((s) => s.id === id)!.url }));
+      }
+    }
+    expect(contentBundle.objects.filter((o) => o.type === 'attack-pattern')).toHaveLength(new Set(contentKb.incidents.flatMap((i) => i.data.techniques.map((t) => t.id))).size);
+  });
+
+  it('links each attacker to the techniques of its incidents (the spec\'s threat-actor uses attack-pattern), no surer than the weaker of attribution and technique', () => {
+    let links = 0;
+    for (const actor of contentKb.actors.values()) {
+      for (const incident of actor.incidents) {
+        const attribution = incident.actors.find((a) => a.id === actor.id)!.attribution;
+        for (const t of incident.data.techniques) {
+          const uses = relationship(contentBundle, 'uses', stixId('threat-actor', actor.id), stixId('attack-pattern', t.id));
+          expect(uses, `${actor.id} uses ${t.id}`).toBeDefined();
+          expect(uses!.confidence).toBeGreaterThanOrEqual(Math.min(certaintyConfidence[attribution], certaintyConfidence[t.certainty]));
+          expect(uses!.description).toContain(incident.data.title);
+          expect(uses!.external_references).toContainEqual(expect.objectContaining({ external_id: incident.id }));
+          links += 1;
+        }
+      }
+    }
+    expect(links).toBeGreaterThan(0);
+    // The fixture's claimed attribution (Med) and reported technique (Med) give Med, never more.
+    const fixtureUses = relationship(bundle, 'uses', stixId('threat-actor', 'examplegang'), stixId('attack-pattern', 'T1486'));
+    expect(fixtureUses?.confidence).toBe(certaintyConfidence.reported);
+    // A suspected attribution caps a confirmed technique at Low.
+    const incident = kb.incidents[0]!;
+    const suspected: KnowledgeBase = {
+      ...kb,
+      incidents: [{ ...incident, actors: incident.actors.map((a) => ({ ...a, attribution: 'suspected' as const })), data: { ...incident.data, techniques: incident.data.techniques.map((t) => ({ ...t, certainty: 'confirmed' as const })) } }],
+    };
+    expect(relationship(buildStixBundle(suspected, ctx), 'uses', stixId('threat-actor', 'examplegang'), stixId('attack-pattern', 'T1486'))?.confidence).toBe(certaintyConfidence.suspected);
+  });
+
+  it('states certainty as confidence on the spec\'s None/Low/Med/High scale on every relationship that has one', () => {
+    const scale = new Set(Object.values(certaintyConfidence));
+    const withConfidence = contentBundle.objects.filter((o) => o.type === 'relationship' && o.confidence !== undefined);
+    expect(withConfidence.length).toBeGreaterThan(0);
+    for (const r of withConfidence) expect(scale, r.id).toContain(r.confidence);
+    for (const incident of contentKb.incidents) {
+      for (const a of incident.actors) expect(relationship(contentBundle, 'attributed-to', stixId('incident', incident.id), stixId('threat-actor', a.id))?.confidence).toBe(certaintyConfidence[a.attribution]);
+    }
+  });
+
+  it('gives each lesson as a note on its incident and its controls, and the impact summary in the extension (unknown left out)', () => {
+    for (const incident of contentKb.incidents) {
+      const incidentRef = stixId('incident', incident.id);
+      const notes = contentBundle.objects.filter((o) => o.type === 'note' && (o.object_refs as string[])[0] === incidentRef);
+      expect(notes.map((n) => String(n.content).split('\n')[0]), incident.id).toEqual(incident.data.lessons.map((l) => l.text));
+      notes.forEach((note, index) => {
+        for (const control of incident.data.lessons[index]!.controls) expect(note.object_refs).toContain(stixId('course-of-action', control));
+      });
+      const [extension] = Object.values(contentById.get(incidentRef)!.extensions as Record<string, Record<string, Record<string, { value: number }>>>);
+      const summary = incident.data.impactSummary;
+      const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      for (const field of impactSummaryFields.filter((f) => f !== 'harm' && f !== 'ransom')) {
+        expect(extension!.impact_summary?.[snake(field)]?.value, `${incident.id}: ${field}`).toBe(summary[field]?.value);
+      }
+      expect(extension!.no_primary_source).toBe(incident.data.noPrimarySource);
+    }
+  });
+
+  it('gives a vulnerability its affected and fixed versions in the description and marks the vendor advisory', () => {
+    const withFix = contentBundle.objects.filter((o) => o.type === 'vulnerability');
+    for (const vulnerability of contentKb.vulnerabilities.values()) {
+      const object = withFix.find((o) => o.name === vulnerability.data.cve)!;
+      for (const version of vulnerability.data.fixedVersions) expect(object.description, vulnerability.data.cve).toContain(version);
+      if (vulnerability.data.fixNote) expect(object.description).toContain(vulnerability.data.fixNote);
+    }
+    const fixture = kb.vulnerabilities.get('cve-2099-0001')!;
+    const advised: KnowledgeBase = {
+      ...kb,
+      vulnerabilities: new Map([['cve-2099-0001', { ...fixture, data: { ...fixture.data, advisory: 'vendor', sources: [...fixture.data.sources, { id: 'vendor', publisher: 'Example Labs', title: 'Security advisory', url: 'https://labs.example.org/advisory', kind: 'primary' as const }] } }]]),
+    };
+    expect(vulnerabilityIn(buildStixBundle(advised, ctx)).external_references).toContainEqual({ source_name: 'Example Labs', description: 'Vendor advisory: Security advisory', url: 'https://labs.example.org/advisory' });
   });
 
   it('dates objects from review dates, never the clock, and keeps the precision in the extension', () => {
