@@ -104,7 +104,7 @@ describe('stix-bundle.json', () => {
 });
 
 describe('ATT&CK Navigator layers', () => {
-  type Layer = { name: string; techniques: { techniqueID: string; links: { url: string }[] }[]; links: { url: string }[] };
+  type Layer = { name: string; versions: { navigator: string }; gradient: { minValue: number; maxValue: number }; techniques: { techniqueID: string; links: { url: string }[] }[]; links: { url: string }[] };
   const layerFiles = () => listFiles(join(distDir, 'data/navigator'), ['.json']).map((f) => `data/navigator/${f}`);
 
   it('exist for the whole corpus, each incident that maps techniques and each attacker tied to one', () => {
@@ -132,6 +132,29 @@ describe('ATT&CK Navigator layers', () => {
         const path = local(url).replace(/#.*$/, '');
         expect(pageExists(path) || existsSync(join(distDir, path)), `${file} links to ${url}`).toBe(true);
       }
+    }
+  });
+});
+
+describe('where the layers are offered', () => {
+  const base = () => new URL(prefix).pathname;
+  const layerFiles = () => listFiles(join(distDir, 'data/navigator'), ['.json']).map((f) => `data/navigator/${f}`);
+
+  it('/data/ links to every layer and says how to open one in Navigator', () => {
+    const html = readDist('data/index.html');
+    for (const file of layerFiles()) expect(html, file).toContain(`href="${base()}${file}"`);
+    const text = html.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Open Existing Layer');
+    expect(text).toContain('Upload from local');
+  });
+
+  it('each attacker page with a layer offers it as a download, and no attacker page links to a layer that does not exist', () => {
+    for (const actor of files.actors!) {
+      const html = readDist(`actors/${actor.id}/index.html`);
+      const href = `href="${base()}data/navigator/actors/${actor.id}.json"`;
+      const exists = existsSync(join(distDir, `data/navigator/actors/${actor.id}.json`));
+      expect(html.includes(href), actor.id).toBe(exists);
+      if (exists) expect(html).toMatch(new RegExp(`Open in ATT&amp;CK Navigator: <a ${href} download="[^"]+\\.json"`));
     }
   });
 });
