@@ -1,13 +1,3 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { cacheKey, viewContext } from '../../../../data/knowledge-base.ts';
-import { serialiseJson } from '../../../../lib/export/json.ts';
-import { layerIncidents } from '../../../../lib/export/navigator.ts';
-import { navigatorLayerView } from '../../../../lib/views/exports.ts';
+import { navigatorLayerRoute } from '../../../../data/navigator-routes.ts';
 
-export const getStaticPaths = (async () => {
-  const ctx = await viewContext();
-  return layerIncidents(ctx.kb).map(({ id }) => ({ params: { id }, cacheKey: cacheKey(() => navigatorLayerView(ctx, { kind: 'incident', id })) }));
-}) satisfies GetStaticPaths;
-
-export const GET: APIRoute = async ({ params }) =>
-  new Response(serialiseJson(navigatorLayerView(await viewContext(), { kind: 'incident', id: String(params.id) })), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const { getStaticPaths, GET } = navigatorLayerRoute('incident');
