@@ -113,7 +113,7 @@ export const incidentCsvColumns: readonly Column[] = [
   { name: 'actor_attributions', description: 'Attribution status of each actor (same order): confirmed, claimed, reported or suspected.', value: (i) => joinValues(i.actors.map((a) => a.attribution)) },
   { name: 'attack_types', description: 'Attack types, by name.', value: (i) => joinValues(i.attackTypes.map((t) => t.data.name)) },
   { name: 'attack_type_ids', description: 'Attack types, by id (same order).', value: (i) => joinValues(i.attackTypes.map((t) => t.id)) },
-  { name: 'cves', description: 'CVE ids of vulnerabilities exploited.', value: (i) => joinValues(i.vulnerabilities.map((v) => v.data.cve)) },
+  { name: 'cves', description: 'CVE ids of vulnerabilities exploited.', value: (i) => joinValues(cveLinks(i).map((l) => l.vulnerability.data.cve)) },
   { name: 'cve_certainties', description: `How sure each CVE link is (same order as cves): ${words(certainties)}.`, value: (i) => joinValues(cveLinks(i).map((l) => l.certainty)) },
   { name: 'techniques', description: 'MITRE ATT&CK technique ids.', value: (i) => joinValues(i.data.techniques.map((t) => t.id)) },
   { name: 'technique_certainties', description: `How sure each technique is (same order as techniques): ${words(certainties)}.`, value: (i) => joinValues(i.data.techniques.map((t) => t.certainty)) },
