@@ -12,10 +12,11 @@ import { distDir, listFiles, pagePath, readDist, requireDist } from '../helpers/
 import { stixProblems } from '../unit/export-stix-rules.ts';
 import { stixId } from '../../src/lib/export/stix.ts';
 import { restoreFormula } from '../../src/lib/export/csv.ts';
+import { layerFormatProblems, navigatorLayerSchema } from '../helpers/navigator-layer-schema.ts';
 
 const listNames = ['incidents', 'actors', 'vendors', 'organisations', 'vulnerabilities', 'attack-types', 'controls'] as const;
 type Record_ = { id: string; url: string; incidents?: string[]; [key: string]: unknown };
-type IncidentRecord = Record_ & { title: string; summary: string; lastReviewed: string; actors: { id: string }[]; vendors: { id: string }[]; organisations: { id: string }[]; vulnerabilities: { id: string }[]; attackTypes: { id: string }[]; controls: { id: string }[] };
+type IncidentRecord = Record_ & { title: string; summary: string; lastReviewed: string; techniques: { id: string }[]; actors: { id: string }[]; vendors: { id: string }[]; organisations: { id: string }[]; vulnerabilities: { id: string }[]; attackTypes: { id: string }[]; controls: { id: string }[] };
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'url'].includes(name) });
 const json = (path: string) => JSON.parse(readDist(path));
@@ -99,6 +100,62 @@ describe('stix-bundle.json', () => {
       expect(object?.modified).toBe(`${incident.lastReviewed}T00:00:00.000Z`);
     }
     for (const actor of files.actors!) expect(objects.get(stixId('threat-actor', actor.id))?.type).toBe('threat-actor');
+  });
+});
+
+describe('ATT&CK Navigator layers', () => {
+  type Layer = { name: string; versions: { navigator: string }; gradient: { minValue: number; maxValue: number }; techniques: { techniqueID: string; links: { url: string }[] }[]; links: { url: string }[] };
+  const layerFiles = () => listFiles(join(distDir, 'data/navigator'), ['.json']).map((f) => `data/navigator/${f}`);
+
+  it('exist for the whole corpus, each incident that maps techniques and each attacker tied to one', () => {
+    const published = new Set(layerFiles());
+    expect(published).toContain('data/navigator/all-incidents.json');
+    const withTechniques = incidents.filter((i) => i.techniques.length > 0);
+    expect(withTechniques.length).toBeGreaterThan(0);
+    for (const incident of withTechniques) expect(published, incident.id).toContain(`data/navigator/incidents/${incident.id}.json`);
+    for (const actor of files.actors!) {
+      const mapped = incidents.some((i) => actor.incidents!.includes(i.id) && i.techniques.length > 0);
+      expect(published.has(`data/navigator/actors/${actor.id}.json`), actor.id).toBe(mapped);
+    }
+  });
+
+  it('follow the layer format 4.5, name only techniques the content maps, and link only to pages that exist', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    const validate = ajv.compile(navigatorLayerSchema);
+    const known = new Set(incidents.flatMap((i) => i.techniques.map((t) => t.id)));
+    for (const file of layerFiles()) {
+      const layer = json(file) as Layer;
+      expect(validate(layer), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(layerFormatProblems(layer), file).toEqual([]);
+      for (const t of layer.techniques) expect(known, `${file}: ${t.techniqueID}`).toContain(t.techniqueID);
+      for (const url of [...layer.links, ...layer.techniques.flatMap((t) => t.links)].map((l) => l.url).filter((u) => u.startsWith(prefix))) {
+        const path = local(url).replace(/#.*$/, '');
+        expect(pageExists(path) || existsSync(join(distDir, path)), `${file} links to ${url}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('where the layers are offered', () => {
+  const base = () => new URL(prefix).pathname;
+  const layerFiles = () => listFiles(join(distDir, 'data/navigator'), ['.json']).map((f) => `data/navigator/${f}`);
+
+  it('/data/ links to every layer and says how to open one in Navigator', () => {
+    const html = readDist('data/index.html');
+    for (const file of layerFiles()) expect(html, file).toContain(`href="${base()}${file}"`);
+    const text = html.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Open Existing Layer');
+    expect(text).toContain('Upload from local');
+  });
+
+  it('each attacker page with a layer offers it as a download, and no attacker page links to a layer that does not exist', () => {
+    for (const actor of files.actors!) {
+      const html = readDist(`actors/${actor.id}/index.html`);
+      const href = `href="${base()}data/navigator/actors/${actor.id}.json"`;
+      const exists = existsSync(join(distDir, `data/navigator/actors/${actor.id}.json`));
+      expect(html.includes(href), actor.id).toBe(exists);
+      if (exists) expect(html).toMatch(new RegExp(`Open in ATT&amp;CK Navigator: <a ${href} download="[^"]+\\.json"`));
+    }
   });
 });
 

@@ -5,7 +5,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { knowledgeBaseFrom } from '../helpers/model.ts';
 import { root } from '../helpers/site.ts';
 import { buildExportFile, serialiseJson } from '../../src/lib/export/json.ts';
-import { exportFileNames, exportJsonSchema, schemaVersion, type IncidentOutput } from '../../src/lib/export/schema.ts';
+import { exportFileNames, exportJsonSchema, schemaVersion, type IncidentOutput, type VulnerabilityOutput } from '../../src/lib/export/schema.ts';
+import { impactSummaryFields } from '../../src/schemas/impact-summary.ts';
 import { describeFields } from '../../src/lib/export/field-docs.ts';
 import { buildIncidentsCsv, incidentCsvColumns } from '../../src/lib/export/incidents-csv.ts';
 import { restoreFormula } from '../../src/lib/export/csv.ts';
@@ -14,6 +15,8 @@ import type { KnowledgeBase } from '../../src/lib/model.ts';
 const ctx = { site: 'https://kb.example.org', base: '/kb/' };
 const kb = knowledgeBaseFrom();
 const xssKb = knowledgeBaseFrom(join(root, 'tests/fixtures/xss'));
+/** The real content: the only place every optional field (impact summary, lessons, fix versions...) is filled. */
+const contentKb = knowledgeBaseFrom(join(root, 'content'));
 
 const validators = new Map<string, ReturnType<Ajv2020['compile']>>();
 function validator(name: (typeof exportFileNames)[number]) {
@@ -41,7 +44,7 @@ function keyPaths(value: unknown, prefix = ''): string[] {
 
 describe('JSON exports', () => {
   it.each(exportFileNames)('%s.json validates against its published JSON Schema', (name) => {
-    for (const base of [kb, xssKb]) {
+    for (const base of [kb, xssKb, contentKb]) {
       const data = JSON.parse(serialiseJson(buildExportFile(name, base, ctx)));
       const validate = validator(name);
       expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
@@ -104,10 +107,56 @@ describe('JSON exports', () => {
     expect(incident!.techniques[0]!.url).toBe('https://attack.mitre.org/techniques/T1486/');
   });
 
+  it('carries the impact summary as the content gives it, and leaves out what no source gives (never 0)', () => {
+    // As published: the serialised file, where an absent field is really absent.
+    const records = JSON.parse(serialiseJson(buildExportFile('incidents', contentKb, ctx))).incidents as IncidentOutput[];
+    let given = 0;
+    for (const record of records) {
+      const summary = contentKb.incident.get(record.id)!.data.impactSummary;
+      for (const field of impactSummaryFields) {
+        if (summary[field] === undefined) {
+          expect(record.impactSummary, `${record.id}: ${field} is unknown, so it is left out`).not.toHaveProperty(field);
+        } else {
+          given += 1;
+          expect(record.impactSummary[field], `${record.id}: ${field}`).toEqual(JSON.parse(JSON.stringify(summary[field])));
+        }
+      }
+    }
+    expect(given).toBeGreaterThan(0);
+  });
+
+  it('carries lessons, technique basis and reasoning, impact series, fix versions and why no source is primary', () => {
+    const records = buildExportFile('incidents', contentKb, ctx).incidents as IncidentOutput[];
+    for (const record of records) {
+      const data = contentKb.incident.get(record.id)!.data;
+      expect(record.lessons, record.id).toEqual(data.lessons.map((l) => ({ text: l.text, basis: l.basis, sources: l.sources, controls: l.controls })));
+      expect(record.techniques.map((t) => [t.id, t.basis, t.reasoning]), record.id).toEqual(data.techniques.map((t) => [t.id, t.basis, t.reasoning]));
+      expect(record.impact.map((f) => f.series), record.id).toEqual(data.impact.map((f) => f.series));
+      expect(record.noPrimarySource, record.id).toBe(data.noPrimarySource);
+    }
+    expect(records.some((r) => r.noPrimarySource)).toBe(true);
+    const vulnerabilities = buildExportFile('vulnerabilities', contentKb, ctx).vulnerabilities as VulnerabilityOutput[];
+    for (const record of vulnerabilities) {
+      const data = contentKb.vulnerabilities.get(record.id.toLowerCase())!.data;
+      expect([record.affectedVersions, record.fixedVersions, record.advisory, record.fixSources, record.fixNote], record.id).toEqual([data.affectedVersions, data.fixedVersions, data.advisory, data.fixSources, data.fixNote]);
+      for (const id of [record.advisory, ...record.fixSources].filter(Boolean)) expect(record.sources.map((s) => s.id), `${record.id} cites ${id}`).toContain(id);
+    }
+  });
+
+  it('says how sure each CVE link is: a bare CVE id is confirmed, the object form gives its own certainty and sources', () => {
+    const [bare] = buildExportFile('incidents', kb, ctx).incidents as IncidentOutput[];
+    expect(bare!.vulnerabilities[0]).toMatchObject({ id: 'CVE-2099-0001', certainty: 'confirmed', sources: [] });
+    const incident = kb.incidents[0]!;
+    // The object form another branch adds to the schema: { cve, certainty, sources, note }.
+    const linked = { ...incident, data: { ...incident.data, vulnerabilities: [{ cve: 'CVE-2099-0001', certainty: 'reported', sources: ['s2'], note: 'Only the press names it.' }] as unknown as string[] } };
+    const [record] = buildExportFile('incidents', { ...kb, incidents: [linked] }, ctx).incidents as IncidentOutput[];
+    expect(record!.vulnerabilities[0]).toMatchObject({ id: 'CVE-2099-0001', certainty: 'reported', sources: ['s2'], note: 'Only the press names it.' });
+  });
+
   it('documents every field that appears in the data', () => {
     for (const name of exportFileNames) {
       const documented = new Set(describeFields(exportJsonSchema(name, 'https://x/')).map((f) => f.path));
-      for (const base of [kb, xssKb]) {
+      for (const base of [kb, xssKb, contentKb]) {
         for (const path of keyPaths(buildExportFile(name, base, ctx))) expect(documented, `${name}: ${path}`).toContain(path);
       }
     }
@@ -157,6 +206,40 @@ describe('incidents.csv', () => {
       expect(Number(row.source_count)).toBe(record.sources.length);
       expect(row.last_reviewed).toBe(record.lastReviewed);
     });
+  });
+
+  it('gives the impact summary as plain numbers a spreadsheet can sort, empty (never 0) when unknown, with qualifier and certainty beside them', () => {
+    const rows = parse(buildIncidentsCsv(contentKb, ctx));
+    const records = buildExportFile('incidents', contentKb, ctx).incidents as IncidentOutput[];
+    const figures = {
+      days_to_restore: (r: IncidentOutput) => r.impactSummary.daysToRestore,
+      appointments_postponed: (r: IncidentOutput) => r.impactSummary.appointmentsPostponed,
+      people_data_exposed: (r: IncidentOutput) => r.impactSummary.peopleDataExposed,
+      deaths: (r: IncidentOutput) => r.impactSummary.harm?.deaths,
+      cost: (r: IncidentOutput) => r.impactSummary.cost,
+      ransom_demanded: (r: IncidentOutput) => r.impactSummary.ransom?.demanded,
+    };
+    let numbers = 0;
+    rows.forEach((row, index) => {
+      const record = records[index]!;
+      for (const [column, figure] of Object.entries(figures)) {
+        const known = figure(record);
+        expect(row[column], `${record.id}: ${column}`).toBe(known ? String(known.value) : '');
+        expect(row[`${column}_qualifier`], `${record.id}: ${column}_qualifier`).toBe(known?.qualifier ?? '');
+        expect(row[`${column}_certainty`], `${record.id}: ${column}_certainty`).toBe(known?.certainty ?? '');
+        if (known) numbers += 1;
+        // A plain number: no thousands separator, no unit, no currency sign.
+        if (known) expect(row[column]).toMatch(/^\d+(\.\d+)?$/);
+      }
+      expect(row.cost_currency).toBe(record.impactSummary.cost?.currency ?? '');
+      expect(row.ransom_payment).toBe(record.impactSummary.ransom?.payment?.status ?? '');
+      expect([row.lesson_1, row.lesson_2, row.lesson_3].filter(Boolean)).toEqual(record.lessons.map((l) => l.text));
+      expect(row.technique_certainties!.split('; ').filter(Boolean)).toEqual(record.techniques.map((t) => t.certainty));
+      expect(row.technique_bases!.split('; ').filter(Boolean)).toEqual(record.techniques.map((t) => t.basis));
+      expect(row.cve_certainties!.split('; ').filter(Boolean)).toEqual(record.vulnerabilities.map((v) => v.certainty));
+      expect(row.no_primary_source).toBe(record.noPrimarySource ?? '');
+    });
+    expect(numbers).toBeGreaterThan(0);
   });
 
   it('leaves no cell that a spreadsheet would run as a formula', () => {

@@ -1,15 +1,19 @@
 /** /data/incidents.csv: one row per incident, the columns a spreadsheet user filters and counts on. */
 import type { KnowledgeBase, ResolvedIncident } from '../model.ts';
 import type { PartialDate } from '../../schemas/dates.ts';
-import { impactQualifierWords, impactUnitLabels } from '../../schemas/vocabularies.ts';
+import { certainties, currencies, dataVolumeUnits, impactQualifiers, impactQualifierWords, impactUnitLabels, ransomPaymentStatuses } from '../../schemas/vocabularies.ts';
+import type { ImpactSummary } from '../../schemas/impact-summary.ts';
 import { paths } from '../urls.ts';
 import { defuseFormula, joinValues, toCsv, type CsvValue } from './csv.ts';
 import { absoluteUrl, type SiteContext } from './site-url.ts';
+import { cveLinks } from './cve-links.ts';
 
 interface Column {
   name: string;
   description: string;
   value: (incident: ResolvedIncident, ctx: SiteContext) => CsvValue;
+  /** Columns of the standard impact summary: numbers a spreadsheet can sort, empty when unknown. */
+  impactSummary?: true;
 }
 
 const unique = <T>(values: readonly T[]) => [...new Set(values)];
@@ -22,6 +26,69 @@ function dateColumns(key: 'started' | 'detected' | 'disclosed' | 'resolved', lab
     { name: `${key}_precision`, description: `Precision of ${key}: day, month or year.`, value: (i) => date(i)?.precision },
   ];
 }
+
+type SummaryFigure = { value: number; qualifier: (typeof impactQualifiers)[number]; certainty: (typeof certainties)[number] };
+const words = (values: readonly string[]) => values.join(', ');
+
+/**
+ * One figure of the impact summary as sortable columns: the number (empty when no source gives
+ * it, never 0), how the source states it, and how sure it is; a unit or currency column where the
+ * number needs one.
+ */
+function summaryColumns(
+  name: string,
+  what: string,
+  figure: (summary: ImpactSummary) => SummaryFigure | undefined,
+  unit?: { suffix: string; description: string; value: (summary: ImpactSummary) => string | undefined },
+): Column[] {
+  const of = (i: ResolvedIncident) => figure(i.data.impactSummary);
+  const columns: Column[] = [
+    { name, description: `${what}, as a plain number; empty when no source gives it (unknown, not zero).`, value: (i) => of(i)?.value, impactSummary: true },
+  ];
+  if (unit) columns.push({ name: `${name}_${unit.suffix}`, description: unit.description, value: (i) => unit.value(i.data.impactSummary), impactSummary: true });
+  columns.push(
+    { name: `${name}_qualifier`, description: `How the source states ${name}: ${words(impactQualifiers)}.`, value: (i) => of(i)?.qualifier, impactSummary: true },
+    { name: `${name}_certainty`, description: `How sure ${name} is: ${words(certainties)}.`, value: (i) => of(i)?.certainty, impactSummary: true },
+  );
+  return columns;
+}
+
+const impactSummaryColumns: Column[] = [
+  ...summaryColumns('days_to_restore', 'Days from the start until core services were restored', (s) => s.daysToRestore),
+  ...summaryColumns('appointments_postponed', 'Appointments postponed', (s) => s.appointmentsPostponed),
+  ...summaryColumns('procedures_postponed', 'Procedures and operations postponed', (s) => s.proceduresPostponed),
+  ...summaryColumns('patients_affected', 'Patients whose care was affected, or who were notified (incidents.json says which)', (s) => s.patientsAffected),
+  ...summaryColumns('people_data_exposed', 'People whose personal data was exposed or stolen', (s) => s.peopleDataExposed),
+  ...summaryColumns('data_stolen', 'How much data was taken, in data_stolen_unit', (s) => s.dataStolen, {
+    suffix: 'unit',
+    description: `Unit of data_stolen: ${words(dataVolumeUnits)}.`,
+    value: (s) => s.dataStolen?.unit,
+  }),
+  ...summaryColumns('deaths', 'Deaths to which the incident contributed, as a source counts them', (s) => s.harm?.deaths),
+  ...summaryColumns('serious_harm', 'Cases of severe or serious harm to patients, as a source counts them', (s) => s.harm?.seriousHarm),
+  ...summaryColumns('cost', 'Cost of the incident in cost_currency (incidents.json says whose costs)', (s) => s.cost, {
+    suffix: 'currency',
+    description: `Currency of cost, as the source gives it (never converted): ${words(currencies)}.`,
+    value: (s) => s.cost?.currency,
+  }),
+  ...summaryColumns('ransom_demanded', 'Ransom demanded in ransom_demanded_currency', (s) => s.ransom?.demanded, {
+    suffix: 'currency',
+    description: `Currency of ransom_demanded, as the source gives it: ${words(currencies)}.`,
+    value: (s) => s.ransom?.demanded?.currency,
+  }),
+  {
+    name: 'ransom_payment',
+    description: `Whether a ransom was paid, as a source states it: ${words(ransomPaymentStatuses)}; empty when unknown.`,
+    value: (i) => i.data.impactSummary.ransom?.payment?.status,
+    impactSummary: true,
+  },
+  {
+    name: 'ransom_payment_certainty',
+    description: `How sure ransom_payment is: ${words(certainties)}.`,
+    value: (i) => i.data.impactSummary.ransom?.payment?.certainty,
+    impactSummary: true,
+  },
+];
 
 /** The columns in order. The /data/ page documents them from this list. */
 export const incidentCsvColumns: readonly Column[] = [
@@ -46,8 +113,11 @@ export const incidentCsvColumns: readonly Column[] = [
   { name: 'actor_attributions', description: 'Attribution status of each actor (same order): confirmed, claimed, reported or suspected.', value: (i) => joinValues(i.actors.map((a) => a.attribution)) },
   { name: 'attack_types', description: 'Attack types, by name.', value: (i) => joinValues(i.attackTypes.map((t) => t.data.name)) },
   { name: 'attack_type_ids', description: 'Attack types, by id (same order).', value: (i) => joinValues(i.attackTypes.map((t) => t.id)) },
-  { name: 'cves', description: 'CVE ids of vulnerabilities exploited.', value: (i) => joinValues(i.vulnerabilities.map((v) => v.data.cve)) },
+  { name: 'cves', description: 'CVE ids of vulnerabilities exploited.', value: (i) => joinValues(cveLinks(i).map((l) => l.vulnerability.data.cve)) },
+  { name: 'cve_certainties', description: `How sure each CVE link is (same order as cves): ${words(certainties)}.`, value: (i) => joinValues(cveLinks(i).map((l) => l.certainty)) },
   { name: 'techniques', description: 'MITRE ATT&CK technique ids.', value: (i) => joinValues(i.data.techniques.map((t) => t.id)) },
+  { name: 'technique_certainties', description: `How sure each technique is (same order as techniques): ${words(certainties)}.`, value: (i) => joinValues(i.data.techniques.map((t) => t.certainty)) },
+  { name: 'technique_bases', description: 'Basis of each technique (same order as techniques): sourced (a source names it) or analysis (our mapping of a behaviour a source describes).', value: (i) => joinValues(i.data.techniques.map((t) => t.basis)) },
   { name: 'data_types', description: 'Kinds of data exposed, each once (VERIS-based vocabulary).', value: (i) => joinValues(unique(i.data.dataExposed.flatMap((x) => x.types))) },
   { name: 'data_subjects', description: 'Whose data was exposed, each once.', value: (i) => joinValues(unique(i.data.dataExposed.flatMap((x) => x.subjects))) },
   { name: 'services_disrupted', description: 'Services disrupted, by name.', value: (i) => joinValues(i.data.servicesDisrupted.map((s) => s.service)) },
@@ -63,9 +133,16 @@ export const incidentCsvColumns: readonly Column[] = [
         }),
       ),
   },
+  ...impactSummaryColumns,
+  ...[0, 1, 2].map((index): Column => ({
+    name: `lesson_${index + 1}`,
+    description: `Lesson ${index + 1} of up to three things to learn from the incident, one sentence each.`,
+    value: (i) => i.data.lessons[index]?.text,
+  })),
   { name: 'control_ids', description: 'Controls that would have helped, by id.', value: (i) => joinValues(i.controls.map((c) => c.control)) },
   { name: 'source_count', description: 'Number of sources the record cites.', value: (i) => i.data.sources.length },
   { name: 'primary_source_count', description: 'Number of primary sources (the organisation, a regulator, a court, the NAO or a CVE record).', value: (i) => i.data.sources.filter((s) => s.kind === 'primary').length },
+  { name: 'no_primary_source', description: 'Why no source is primary, when none is; empty otherwise.', value: (i) => i.data.noPrimarySource },
   { name: 'last_reviewed', description: 'Day the record was last checked against its sources.', value: (i) => i.data.lastReviewed.value },
 ];
 

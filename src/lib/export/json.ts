@@ -5,8 +5,10 @@
 import type { KnowledgeBase, ResolvedIncident } from '../model.ts';
 import type { PartialDate } from '../../schemas/dates.ts';
 import type { Source } from '../../schemas/source.ts';
+import type { ImpactSummary } from '../../schemas/impact-summary.ts';
 import { paths } from '../urls.ts';
 import { attackUrl } from './attack.ts';
+import { cveLinks } from './cve-links.ts';
 import { absoluteUrl, dataPaths, type SiteContext } from './site-url.ts';
 import {
   exportFileSchema,
@@ -15,6 +17,7 @@ import {
   type AttackTypeOutput,
   type ControlOutput,
   type ExportFileName,
+  type ImpactSummaryOutput,
   type IncidentOutput,
   type OrganisationOutput,
   type VendorOutput,
@@ -27,6 +30,33 @@ const ids = (incidents: readonly ResolvedIncident[]) => incidents.map((i) => i.i
 
 function exportSource(s: Source) {
   return { id: s.id, publisher: s.publisher, title: s.title, date: optionalDate(s.date), url: s.url, kind: s.kind, via: s.via, note: s.note };
+}
+
+type SummaryCount = NonNullable<ImpactSummary['daysToRestore']>;
+const count = (c: SummaryCount) => ({ value: c.value, qualifier: c.qualifier, asOf: date(c.asOf), certainty: c.certainty, sources: [...c.sources], note: c.note });
+const optionalCount = (c: SummaryCount | undefined) => (c ? count(c) : undefined);
+
+/** The impact summary with every field the content gives, and none it does not (absent means unknown). */
+export function impactSummaryRecord(summary: ImpactSummary): ImpactSummaryOutput {
+  const { harm, ransom, dataStolen, cost } = summary;
+  return {
+    daysToRestore: optionalCount(summary.daysToRestore),
+    appointmentsPostponed: optionalCount(summary.appointmentsPostponed),
+    proceduresPostponed: optionalCount(summary.proceduresPostponed),
+    patientsAffected: optionalCount(summary.patientsAffected),
+    peopleDataExposed: optionalCount(summary.peopleDataExposed),
+    dataStolen: dataStolen ? { ...count(dataStolen), unit: dataStolen.unit } : undefined,
+    harm: harm
+      ? { description: harm.description, certainty: harm.certainty, sources: [...harm.sources], deaths: optionalCount(harm.deaths), seriousHarm: optionalCount(harm.seriousHarm) }
+      : undefined,
+    cost: cost ? { ...count(cost), currency: cost.currency } : undefined,
+    ransom: ransom
+      ? {
+          demanded: ransom.demanded ? { ...count(ransom.demanded), currency: ransom.demanded.currency } : undefined,
+          payment: ransom.payment ? { status: ransom.payment.status, certainty: ransom.payment.certainty, sources: [...ransom.payment.sources], note: ransom.payment.note } : undefined,
+        }
+      : undefined,
+  };
 }
 
 export function incidentRecord(incident: ResolvedIncident, ctx: SiteContext): IncidentOutput {
@@ -76,8 +106,23 @@ export function incidentRecord(incident: ResolvedIncident, ctx: SiteContext): In
     })),
     attributionNote: d.attributionNote,
     attackTypes: incident.attackTypes.map((t) => ({ id: t.id, name: t.data.name, url: at(paths.attackType(t.id)) })),
-    vulnerabilities: incident.vulnerabilities.map((v) => ({ id: v.data.cve, name: v.data.name, url: at(paths.vulnerability(v.data.cve)) })),
-    techniques: d.techniques.map((t) => ({ id: t.id, name: t.name, url: attackUrl(t.id), certainty: t.certainty, sources: [...t.sources] })),
+    vulnerabilities: cveLinks(incident).map(({ vulnerability: v, certainty, sources, note }) => ({
+      id: v.data.cve,
+      name: v.data.name,
+      url: at(paths.vulnerability(v.data.cve)),
+      certainty,
+      sources,
+      note,
+    })),
+    techniques: d.techniques.map((t) => ({
+      id: t.id,
+      name: t.name,
+      url: attackUrl(t.id),
+      certainty: t.certainty,
+      basis: t.basis,
+      reasoning: t.reasoning,
+      sources: [...t.sources],
+    })),
     initialAccess: d.initialAccess ? { description: d.initialAccess.description, certainty: d.initialAccess.certainty, sources: [...d.initialAccess.sources] } : undefined,
     dataExposed: d.dataExposed.map((x) => ({ types: [...x.types], subjects: [...x.subjects], description: x.description, certainty: x.certainty, sources: [...x.sources] })),
     servicesDisrupted: d.servicesDisrupted.map((s) => ({ service: s.service, description: s.description, sources: [...s.sources] })),
@@ -90,7 +135,10 @@ export function incidentRecord(incident: ResolvedIncident, ctx: SiteContext): In
       certainty: f.certainty,
       sources: [...f.sources],
       note: f.note,
+      series: f.series,
     })),
+    impactSummary: impactSummaryRecord(d.impactSummary),
+    lessons: d.lessons.map((l) => ({ text: l.text, basis: l.basis, sources: [...l.sources], controls: [...l.controls] })),
     chronology: d.chronology.map((e) => ({ date: date(e.date), kind: e.kind, event: e.event, certainty: e.certainty, sources: [...e.sources] })),
     conflicts: d.conflicts.map((c) => ({ topic: c.topic, detail: c.detail, sources: [...c.sources] })),
     unknowns: [...d.unknowns],
@@ -107,6 +155,7 @@ export function incidentRecord(incident: ResolvedIncident, ctx: SiteContext): In
     })),
     training: { audiences: [...d.training.audiences], hook: d.training.hook },
     sources: d.sources.map(exportSource),
+    noPrimarySource: d.noPrimarySource,
   };
 }
 
@@ -181,6 +230,11 @@ function lists(kb: KnowledgeBase, ctx: SiteContext): { [N in ExportFileName]: ()
         cvss: data.cvss ? { ...data.cvss } : undefined,
         published: optionalDate(data.published),
         patched: optionalDate(data.patched),
+        affectedVersions: [...data.affectedVersions],
+        fixedVersions: [...data.fixedVersions],
+        advisory: data.advisory,
+        fixSources: [...data.fixSources],
+        fixNote: data.fixNote,
         kev: data.kev
           ? { dateAdded: data.kev.dateAdded.value, dueDate: data.kev.dueDate?.value, knownRansomwareCampaignUse: data.kev.knownRansomwareCampaignUse }
           : undefined,

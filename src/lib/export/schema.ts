@@ -14,21 +14,25 @@ import {
   controlBases,
   controlEffects,
   controlFrameworks,
+  currencies,
   dataSubjects,
+  dataVolumeUnits,
   dataTypes,
   eventKinds,
+  factBases,
   impactQualifiers,
   impactUnits,
   motivations,
   organisationRoles,
   organisationTypes,
+  ransomPaymentStatuses,
   regions,
   sourceKinds,
   vendorKinds,
   vendorRoles,
 } from '../../schemas/vocabularies.ts';
 
-export const schemaVersion = '1.0.0';
+export const schemaVersion = '1.1.0';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('Stable identifier: the file name of the entry, lower case with hyphens.');
 const cveId = z.string().regex(/^CVE-\d{4}-\d{4,}$/).describe('CVE identifier, upper case, e.g. CVE-2024-1234.');
@@ -62,6 +66,61 @@ const source = z.strictObject({
 });
 
 const entitySource = source.omit({ note: true });
+
+const qualifier = z.enum(impactQualifiers).describe('How the source states the figure: exact, at-least, more-than, about or up-to ("up to 134 days" is value 134, up-to).');
+
+/** One figure of the impact summary: a count a source gives, as of a date. */
+const summaryCount = z.strictObject({
+  value: z.number().describe('The figure as a number (never 0 for "not published": the field is left out instead).'),
+  qualifier,
+  asOf: partialDateOutput.describe('Date the figure applies to.'),
+  certainty: z.enum(certainties),
+  sources: sourceIds,
+  note: z.string().optional().describe('What the figure covers, in plain words.'),
+});
+const summaryMoney = summaryCount.extend({
+  currency: z.enum(currencies).describe('The currency the source gives (never converted).'),
+});
+const summaryDataVolume = summaryCount.extend({
+  unit: z.enum(dataVolumeUnits).describe('The unit the source gives.'),
+});
+
+export const impactSummaryOutput = z
+  .strictObject({
+    daysToRestore: summaryCount.optional().describe('Days from the start until core services were restored.'),
+    appointmentsPostponed: summaryCount.optional().describe('Appointments postponed.'),
+    proceduresPostponed: summaryCount.optional().describe('Procedures and operations postponed.'),
+    patientsAffected: summaryCount.optional().describe('Patients whose care was affected, or who were notified (the note says which).'),
+    peopleDataExposed: summaryCount.optional().describe('People whose personal data was exposed or stolen.'),
+    dataStolen: summaryDataVolume.optional().describe('How much data was taken.'),
+    harm: z
+      .strictObject({
+        description: z.string().describe('What the sources say about harm to patients.'),
+        certainty: z.enum(certainties),
+        sources: sourceIds,
+        deaths: summaryCount.optional().describe('Deaths to which the incident contributed, as a source counts them.'),
+        seriousHarm: summaryCount.optional().describe('Cases of severe or serious harm, as a source counts them.'),
+      })
+      .optional()
+      .describe('Harm to patients.'),
+    cost: summaryMoney.optional().describe('Cost of the incident, as a source gives it (the note says whose costs).'),
+    ransom: z
+      .strictObject({
+        demanded: summaryMoney.optional().describe('The sum demanded; an attacker\'s own figure is certainty claimed.'),
+        payment: z
+          .strictObject({
+            status: z.enum(ransomPaymentStatuses).describe('paid, not-paid or refused, as a source states it.'),
+            certainty: z.enum(certainties),
+            sources: sourceIds,
+            note: z.string().optional(),
+          })
+          .optional()
+          .describe('Whether a ransom was paid.'),
+      })
+      .optional()
+      .describe('Ransom demanded and paid.'),
+  })
+  .describe('The standard impact summary: the same fields on every incident, each with its certainty, date and sources. A field that is left out is unknown: no source gives it. It is never 0 for unknown.');
 
 const reference = {
   id,
@@ -121,8 +180,17 @@ export const incidentOutput = z
     attributionNote: z.string().optional().describe('Why no actor is named, when none is.'),
     attackTypes: z.array(z.strictObject(reference)).describe('Attack types from this site\'s taxonomy (see attack-types.json).'),
     vulnerabilities: z
-      .array(z.strictObject({ id: cveId, name: z.string(), url: permalink }))
-      .describe('Vulnerabilities exploited (see vulnerabilities.json).'),
+      .array(
+        z.strictObject({
+          id: cveId,
+          name: z.string(),
+          url: permalink,
+          certainty: z.enum(certainties).describe('How sure it is that this incident exploited the CVE: confirmed where the organisation or an authority names it.'),
+          sources: sourceIds.describe('Ids of the sources (in this incident\'s `sources`) that tie the CVE to the incident; empty when the record names none.'),
+          note: z.string().optional(),
+        }),
+      )
+      .describe('Vulnerabilities exploited (see vulnerabilities.json), with how sure each link is.'),
     techniques: z
       .array(
         z.strictObject({
@@ -130,10 +198,12 @@ export const incidentOutput = z
           name: z.string(),
           url: url.describe('The technique on attack.mitre.org.'),
           certainty: z.enum(certainties),
+          basis: z.enum(factBases).describe('sourced: a cited source names the technique; analysis: this site mapped a behaviour a cited source describes.'),
+          reasoning: z.string().optional().describe('Why the behaviour the sources describe is this technique (always given for basis analysis).'),
           sources: sourceIds,
         }),
       )
-      .describe('ATT&CK techniques a source supports.'),
+      .describe('MITRE ATT&CK (Enterprise) techniques, each with its certainty and basis. The names were checked against ATT&CK v18.1.'),
     initialAccess: z
       .strictObject({ description: z.string(), certainty: z.enum(certainties), sources: sourceIds })
       .optional()
@@ -163,9 +233,21 @@ export const incidentOutput = z
           certainty: z.enum(certainties),
           sources: sourceIds,
           note: z.string().optional(),
+          series: id.optional().describe('Figures that share a series id are one measure over time (a line on a chart).'),
         }),
       )
       .describe('Impact figures, each as of a date and with its source.'),
+    impactSummary: impactSummaryOutput,
+    lessons: z
+      .array(
+        z.strictObject({
+          text: z.string().describe('One thing to learn, in a sentence a reader can act on.'),
+          basis: z.enum(factBases).describe('sourced: a cited source draws this lesson; analysis: this site\'s, from the cited facts.'),
+          sources: sourceIds,
+          controls: z.array(id).describe('Ids of the controls that put the lesson into practice (see controls.json).'),
+        }),
+      )
+      .describe('Up to three things to learn from the incident.'),
     chronology: z
       .array(
         z.strictObject({
@@ -201,6 +283,7 @@ export const incidentOutput = z
       })
       .describe('Who the case study suits; the full material is on the incident\'s training page.'),
     sources: z.array(source).describe('Every source the record cites.'),
+    noPrimarySource: z.string().optional().describe('Why no source is primary, when none is (for example, the organisation\'s statements are known only through the press).'),
   })
   .describe('One incident with its references resolved to names and permalinks.');
 
@@ -276,6 +359,11 @@ export const vulnerabilityOutput = z.strictObject({
     .optional(),
   published: partialDateOutput.optional().describe('When the CVE record or advisory was published.'),
   patched: partialDateOutput.optional().describe('When a fix was available.'),
+  affectedVersions: z.array(z.string()).describe('Versions affected, as the vendor or the CVE record words them.'),
+  fixedVersions: z.array(z.string()).describe('Releases that contain the fix.'),
+  advisory: z.string().optional().describe('Id (in this record\'s `sources`) of the vendor\'s own advisory.'),
+  fixSources: z.array(z.string()).describe('Ids (in this record\'s `sources`) of the sources that give the fix date and fixed versions.'),
+  fixNote: z.string().optional().describe('Why the fix date or fixed versions are not given.'),
   kev: z
     .strictObject({
       dateAdded: day,
@@ -336,6 +424,7 @@ export function exportFileSchema<N extends ExportFileName>(name: N) {
 }
 
 export type IncidentOutput = z.output<typeof incidentOutput>;
+export type ImpactSummaryOutput = z.output<typeof impactSummaryOutput>;
 export type ActorOutput = z.output<typeof actorOutput>;
 export type VendorOutput = z.output<typeof vendorOutput>;
 export type OrganisationOutput = z.output<typeof organisationOutput>;

@@ -28,6 +28,11 @@ export const dataPaths = {
   schema: (name: string) => `/data/schema/${name}.json`,
   csv: '/data/incidents.csv',
   stix: '/data/stix-bundle.json',
+  navigator: {
+    corpus: '/data/navigator/all-incidents.json',
+    incident: (id: string) => `/data/navigator/incidents/${id}.json`,
+    actor: (id: string) => `/data/navigator/actors/${id}.json`,
+  },
   feed: '/feed.xml',
   actorFeed: (id: string) => `/feeds/actors/${id}.xml`,
   vendorFeed: (id: string) => `/feeds/vendors/${id}.xml`,

@@ -7,6 +7,7 @@ import { paths } from '../urls.ts';
 import { correctionFor, entryFor, dateView, pageFrame, type DateView, type LinkView, type PageFrame, type ViewContext } from './common.ts';
 import { entityBody, type EntityBodyView } from './entity-body.ts';
 import { incidentItem, sourceList, type IncidentItemView, type SourceView } from './parts.ts';
+import { actorNavigatorLink, type NavigatorLinkView } from './navigator-link.ts';
 
 export interface ActorPageView {
   page: PageFrame;
@@ -24,6 +25,8 @@ export interface ActorPageView {
   body: EntityBodyView;
   incidents: { incident: IncidentItemView; attribution?: { status: AttributionStatus; label: string; basis: string } | undefined }[];
   sources: SourceView[];
+  /** Files for analysts: the ATT&CK Navigator layer of its incidents' techniques (when any) and its Atom feed. */
+  data: { navigatorLayer?: NavigatorLinkView | undefined; feed: LinkView };
 }
 
 export function actorPage(ctx: ViewContext, id: string): ActorPageView {
@@ -56,5 +59,9 @@ export function actorPage(ctx: ViewContext, id: string): ActorPageView {
       };
     }),
     sources: sourceList(data.sources),
+    data: {
+      navigatorLayer: actorNavigatorLink(actor),
+      feed: { path: dataPaths.actorFeed(id), text: `Atom feed of incidents tied to ${data.name}` },
+    },
   };
 }

@@ -8,6 +8,7 @@ import { incidentsCsvTable, type CsvTable } from '../export/incidents-csv.ts';
 import { buildStixBundle, type StixBundle } from '../export/stix.ts';
 import type { ExportFileName } from '../export/schema.ts';
 import { citationData, type CitationData } from '../export/citation.ts';
+import { actorLayer, corpusLayer, incidentLayer, type NavigatorLayer } from '../export/navigator.ts';
 import { entryFor, type ViewContext } from './common.ts';
 
 export function siteFeedView(ctx: ViewContext): FeedDocument {
@@ -38,4 +39,10 @@ export function stixBundleView(ctx: ViewContext): StixBundle {
 /** /data/cite/<id>.bib and .json: what a reference manager needs to cite the incident page. */
 export function citationView(ctx: ViewContext, id: string): CitationData {
   return citationData(entryFor(ctx.kb.incident, id, 'incident', 'incidents'), ctx.site);
+}
+
+/** /data/navigator/all-incidents.json, /data/navigator/incidents/<id>.json, /data/navigator/actors/<id>.json: ATT&CK Navigator layers. */
+export function navigatorLayerView(ctx: ViewContext, scope: { kind: 'corpus' } | { kind: 'incident' | 'actor'; id: string }): NavigatorLayer {
+  if (scope.kind === 'corpus') return corpusLayer(ctx.kb, ctx.site);
+  return scope.kind === 'incident' ? incidentLayer(ctx.kb, ctx.site, scope.id) : actorLayer(ctx.kb, ctx.site, scope.id);
 }

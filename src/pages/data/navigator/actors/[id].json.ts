@@ -1,0 +1,3 @@
+import { navigatorLayerRoute } from '../../../../data/navigator-routes.ts';
+
+export const { getStaticPaths, GET } = navigatorLayerRoute('actor');
