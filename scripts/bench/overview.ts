@@ -11,6 +11,7 @@
  *
  * Standalone: node scripts/bench/overview.ts <distDir> <contentDir>
  */
+import { correctionSettingsFrom } from '../../src/lib/site.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -43,13 +44,14 @@ export async function overviewBuildTime(contentDir: string): Promise<{ viewMs: n
   if (problems.length) throw new Error(`the content in ${contentDir} has ${problems.length} problems`);
   const kb = buildKnowledgeBase(collectionsOf(entries));
   const site = { site: 'https://bench.invalid', base: '/' };
+  const corrections = correctionSettingsFrom({});
   const renderer = await componentRenderer(root);
   try {
     // Compile the components once, over a small view, so that compiling is not counted.
     const small = buildKnowledgeBase({ ...collectionsOf(entries), incidents: collectionsOf(entries).incidents.slice(0, 20) });
-    for (const chart of overviewPage({ kb: small, site }).charts) await renderer.render('/src/components/charts/ChartView.astro', { chart });
+    for (const chart of overviewPage({ kb: small, site, corrections }).charts) await renderer.render('/src/components/charts/ChartView.astro', { chart });
     const t0 = performance.now();
-    const view = overviewPage({ kb, site });
+    const view = overviewPage({ kb, site, corrections });
     const viewMs = performance.now() - t0;
     const t1 = performance.now();
     for (const chart of view.charts) await renderer.render('/src/components/charts/ChartView.astro', { chart });

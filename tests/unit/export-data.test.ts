@@ -147,8 +147,7 @@ describe('JSON exports', () => {
     const [bare] = buildExportFile('incidents', kb, ctx).incidents as IncidentOutput[];
     expect(bare!.vulnerabilities[0]).toMatchObject({ id: 'CVE-2099-0001', certainty: 'confirmed', sources: [] });
     const incident = kb.incidents[0]!;
-    // The object form another branch adds to the schema: { cve, certainty, sources, note }.
-    const linked = { ...incident, data: { ...incident.data, vulnerabilities: [{ cve: 'CVE-2099-0001', certainty: 'reported', sources: ['s2'], note: 'Only the press names it.' }] as unknown as string[] } };
+    const linked = { ...incident, data: { ...incident.data, vulnerabilities: [{ cve: 'CVE-2099-0001', certainty: 'reported' as const, sources: ['s2'], note: 'Only the press names it.' }] } };
     const [record] = buildExportFile('incidents', { ...kb, incidents: [linked] }, ctx).incidents as IncidentOutput[];
     expect(record!.vulnerabilities[0]).toMatchObject({ id: 'CVE-2099-0001', certainty: 'reported', sources: ['s2'], note: 'Only the press names it.' });
   });

@@ -10,10 +10,11 @@ import type { ViewContext } from '../../src/lib/views/common.ts';
 import { homeCharts, labelledUpTo, overviewPage, type ChartView } from '../../src/lib/views/overview.ts';
 import { collectionsFrom } from '../helpers/model.ts';
 import { root } from '../helpers/site.ts';
+import { correctionSettingsFrom } from '../../src/lib/site.ts';
 
 const input = collectionsFrom(`${root}/content`);
 const kb = buildKnowledgeBase(input);
-const ctx: ViewContext = { kb, site: { site: 'https://kb.example.org', base: '/' } };
+const ctx: ViewContext = { kb, site: { site: 'https://kb.example.org', base: '/' }, corrections: correctionSettingsFrom({}) };
 const view = overviewPage(ctx);
 const chart = (id: string) => view.charts.find((c) => c.frame.id === id)!;
 const bars = (c: ChartView) => (c.kind === 'ranked-bars' ? c.bars : []);
