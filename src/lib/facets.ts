@@ -169,5 +169,9 @@ export const searchMeta = { names: 'names', identifiers: 'identifiers', kind: 'k
  * those metadata fields count for more than the page title (Pagefind's default title weight is 5).
  */
 export const searchRanking = {
+  // Incident pages are long (the panel, the write-up, the chronology); Pagefind's default length
+  // penalty (0.75) let a short supplier page that mentions a term once outrank the incident the
+  // term belongs to ("IMEI" put Ivanti's page above the UCLH incident). Half as strong a penalty.
+  pageLength: 0.5,
   metaWeights: { title: 5, [searchMeta.names]: 7, [searchMeta.identifiers]: 7 },
 } as const;

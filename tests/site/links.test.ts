@@ -32,5 +32,5 @@ describe('a build under a base path (an intranet sub-path)', () => {
     const home = readFileSync(join(outDir, 'index.html'), 'utf8');
     expect(home).toContain('href="/cyber-kb/incidents/"');
     expect(home).toContain('action="/cyber-kb/search/"');
-  });
+  }, 300_000);
 });

@@ -76,7 +76,7 @@ describe('roles in an incident', () => {
       entry.data = { ...entry.data, vendors: [] };
     });
     const vendor = onlyCve.vendors.get('example-labs')!;
-    expect(vendor.involvement.get('example-lab-2099')).toEqual([{ role: 'vulnerable-product', products: [expect.objectContaining({ id: 'lab-system' })], cves: ['CVE-2099-0001'] }]);
+    expect(vendor.involvement.get('example-lab-2099')).toEqual([{ role: 'vulnerable-product', products: [expect.objectContaining({ id: 'lab-system' })], cves: ['CVE-2099-0001'], sources: [] }]);
     expect(vendor.asProduct.map((i) => i.id)).toEqual(['example-lab-2099']);
     expect(onlyCve.incident.get('example-lab-2099')?.exploitedProducts).toEqual([
       { vendorId: 'example-labs', vendorName: 'Example Labs', productNames: ['Example Lab System'], cves: ['CVE-2099-0001'], sources: [] },

@@ -161,6 +161,15 @@ function layoutSmallMultiples(prepared: Prepared, options: SmallMultiplesOptions
   const showPeriod = (index: number, label: string) => (numeric ? Number(label) % every === 0 : index % every === 0);
   const valueRoom = countsFit ? 15 : 6;
 
+  // A period's label sits under its column, centred, unless that would run past the chart's edge:
+  // then it lines up with the column's outer side (narrow columns, "1998" at the left end).
+  const periodLabel = (x: number, text: string, axisY: number): PlacedText => {
+    const half = textWidth(text, chartFont.axis) / 2;
+    const centre = x + columnWidth / 2;
+    if (centre - half < 0) return { x: r2(x), y: r2(axisY), text, anchor: 'start' };
+    if (centre + half > width) return { x: r2(x + columnWidth), y: r2(axisY), text, anchor: 'end' };
+    return { x: r2(centre), y: r2(axisY), text, anchor: 'middle' };
+  };
   const rows: SmallMultipleRow[] = [];
   let y = 0;
   for (const [index, row] of prepared.rows.entries()) {
@@ -209,7 +218,7 @@ function layoutSmallMultiples(prepared: Prepared, options: SmallMultiplesOptions
         ? {}
         : { gridline: { y: r2(top), x1: left, x2: width, label: { x: r2(left - 4), y: r2(top + 4), text: formatNumber(max), anchor: 'end' as const } } }),
       columns,
-      axisLabels: labelled ? prepared.periods.flatMap((p, i) => (showPeriod(i, p.label) ? [{ x: r2(band(p.key)! + columnWidth / 2), y: r2(axisY), text: p.label, anchor: 'middle' as const }] : [])) : [],
+      axisLabels: labelled ? prepared.periods.flatMap((p, i) => (showPeriod(i, p.label) ? [periodLabel(band(p.key)!, p.label, axisY)] : [])) : [],
     });
     y = Math.max(labelled ? axisY + 4 : bottom, labelBottom) + rowGap;
   }
