@@ -86,7 +86,7 @@ export function glanceView(incident: ResolvedIncident, controls: ReadonlyMap<str
   const resolved = data.dates.resolved;
   if (summary.daysToRestore) {
     const days = summary.daysToRestore;
-    when.push(fact(`services restored within ${formatSummaryCount(days, 'day')}`, refs(days.sources), days.certainty));
+    when.push(fact(`services took ${formatSummaryCount(days, 'day')} to come back`, refs(days.sources), days.certainty));
   } else if (resolved) {
     const recovery = recoveryTime(data.dates);
     const on = `${resolved.date.precision === 'day' ? '' : 'in '}${formatPartialDate(resolved.date)}`;
