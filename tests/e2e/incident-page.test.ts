@@ -99,6 +99,25 @@ describe('moving around the Synnovis page', () => {
     }
   });
 
+  it('folds its long source list, and a citation still opens it at the source it cites', async () => {
+    const { context, page } = await site.newPage({ javaScriptEnabled: false });
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(site.url(path));
+      const fold = page.locator('section[aria-labelledby="sources"] details.foldable');
+      await expect(fold.locator('summary').textContent()).resolves.toMatch(/^Show all \d+ sources/);
+      await expect(fold.locator('ol.sources').isVisible()).resolves.toBe(false);
+      const citation = page.locator('#write-up ~ .prose a[href^="#source-"]').first();
+      const target = (await citation.getAttribute('href'))!;
+      await citation.click();
+      await expect(fold.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+      const box = await page.locator(target).boundingBox();
+      expect(box && box.y >= 0 && box.y < 844, `${target} in view after its citation is followed`).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps the contents list in view on a wide screen, with a way back to the top', async () => {
     const { context, page } = await site.newPage({ javaScriptEnabled: false });
     try {

@@ -215,7 +215,7 @@ describe('incremental rebuilds', () => {
       expect(page(path), path).toContain('14 days before the incident began');
       expect(rebuild.rendered, path).toContain(path);
     }
-    // The vendor page lists the flaw with the date its fix came out.
+    // The vendor page lists the flaw with its fix date (the exposure window lives on the flaw's page).
     expect(page('/vendors/example-labs/')).toMatch(/Fix available <time[^>]*>20 May 2099<\/time>/);
     expect(rebuild.rendered).toContain('/vendors/example-labs/');
     // These show the CVE id (or nothing of it), never its dates: their views, and so their keys, are unchanged.

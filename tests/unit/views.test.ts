@@ -242,7 +242,7 @@ describe('list pages', () => {
     expect(homePage(real).allIncidents).toBe(`All ${real.kb.incidents.length} incidents in one table`);
   });
 
-  it('give the incidents table its impact figures formatted as elsewhere, "Unknown" where no source gives one, and a sort key per column', () => {
+  it('give the incidents table its impact figures formatted as elsewhere, "Not published" where no source gives one, and a sort key per column', () => {
     const input = collectionsFrom(goodFixture);
     const incident = input.incidents.find((i) => i.id === id)!;
     const asOf = { value: '2099-07', precision: 'month' } as const;
@@ -257,7 +257,7 @@ describe('list pages', () => {
     const [row] = incidentsIndexPage({ kb: buildKnowledgeBase(input), site, corrections }).rows;
     expect(row?.restore).toEqual({ text: 'about 31 days', note: '(reported)', unknown: false });
     expect(row?.postponed).toEqual({ text: '10,152 appointments and 1 procedure', note: undefined, unknown: false });
-    expect(row?.exposed).toEqual({ text: 'Unknown', unknown: true });
+    expect(row?.exposed).toEqual({ text: 'Not published', unknown: true });
     expect(row?.sortKeys).toMatchObject({ restore: 31, postponed: 10153, exposed: undefined, attacker: 'examplegang' });
     expect(incidentsIndexPage(ctx).sorted).toMatchObject({ key: 'started', direction: 'descending', order: 'newest first' });
   });

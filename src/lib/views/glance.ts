@@ -86,7 +86,7 @@ export function glanceView(incident: ResolvedIncident, controls: ReadonlyMap<str
   const resolved = data.dates.resolved;
   if (summary.daysToRestore) {
     const days = summary.daysToRestore;
-    when.push(fact(`services restored within ${formatSummaryCount(days, 'day')}`, refs(days.sources), days.certainty));
+    when.push(fact(`services took ${formatSummaryCount(days, 'day')} to come back`, refs(days.sources), days.certainty));
   } else if (resolved) {
     const recovery = recoveryTime(data.dates);
     const on = `${resolved.date.precision === 'day' ? '' : 'in '}${formatPartialDate(resolved.date)}`;
@@ -171,8 +171,10 @@ export function glanceView(incident: ResolvedIncident, controls: ReadonlyMap<str
   for (const exposure of data.dataExposed) {
     const subjects = exposure.subjects.filter((s) => s !== 'unknown').map((s) => dataSubjectLabels[s]);
     const types = exposure.types.filter((t) => t !== 'unknown').map((t) => shortType(dataTypeLabels[t]));
-    const whose = subjects.length > 0 ? listOf(subjects.map((s, i) => (i === 0 ? s : s.charAt(0).toLowerCase() + s.slice(1)))) : 'Whose data is not known';
-    exposed.push(fact(`${whose}: ${types.length > 0 ? types.join(', ') : 'data of a kind not made public'}`, refs(exposure.sources), exposure.certainty));
+    // Facts are joined with semicolons, so only the item's first starts with a capital ("Patients: ...; the organisation itself: ...").
+    const whose = subjects.length > 0 ? listOf(subjects.map((s) => s.charAt(0).toLowerCase() + s.slice(1))) : 'whose data is not known';
+    const said = `${whose}: ${types.length > 0 ? types.join(', ') : 'data of a kind not made public'}`;
+    exposed.push(fact(exposed.length === 0 ? sentenceCase(said) : said, refs(exposure.sources), exposure.certainty));
   }
   if (summary.dataStolen) exposed.push(fact(`${formatDataVolume(summary.dataStolen)} taken`, refs(summary.dataStolen.sources), summary.dataStolen.certainty));
   items.push({ key: 'data', label: 'Data exposed', facts: exposed, unknown: exposed.length === 0 ? 'None recorded' : undefined });

@@ -174,6 +174,8 @@ export interface IncidentPageView {
     refs: SourceRefView[];
   }>;
   sources: SourceView[];
+  /** A long source list folds behind its count ("Show all 39 sources, 13 of them primary"); citations still open it (a browser opens a closed disclosure to show a fragment's target). */
+  sourcesCollapsed: string | undefined;
   cite: {
     text: string;
     /** The incident's title, said to screen readers in the download links. */
@@ -312,6 +314,14 @@ function chronologyChart(incident: ResolvedIncident): ChronologyChartView {
   };
 }
 
+/** Sources fold away above eight: on the longest pages they are a third of the page. */
+function sourcesFold(sources: readonly { kind: string }[]): string | undefined {
+  if (sources.length <= 8) return undefined;
+  const primary = sources.filter((s) => s.kind === 'primary').length;
+  const which = primary === sources.length ? ', all primary' : primary > 0 ? `, ${primary} of them primary` : '';
+  return `Show all ${countOf(sources.length, 'source')}${which}`;
+}
+
 /** The page's sections in order, for the contents list: a section the page leaves out is not listed. */
 function contentsOf(incident: ResolvedIncident): { id: string; label: string }[] {
   const data = incident.data;
@@ -387,6 +397,7 @@ export function incidentPage(ctx: ViewContext, id: string): IncidentPageView {
       refs: refs(link.sources),
     })), 'control', 3),
     sources: sourceList(data.sources),
+    sourcesCollapsed: sourcesFold(data.sources),
     cite: {
       text: citationText(citation),
       title: data.title,

@@ -59,9 +59,9 @@ export function homePage(ctx: ViewContext): HomePageView {
   };
 }
 
-/** A figure from the impact summary in a table cell: formatted as elsewhere, or "Unknown". */
+/** A figure from the impact summary in a table cell: formatted as elsewhere, or "Not published". */
 export interface SummaryCellView {
-  /** "about 31 days", "10,152 appointments and 1,710 procedures", or "Unknown" when no source gives it. */
+  /** "about 31 days", "10,152 appointments and 1,710 procedures", or "Not published" when no source gives it. */
   text: string;
   /** "(reported)" when the figure is less than confirmed. */
   note?: string | undefined;
@@ -109,7 +109,7 @@ const sortColumns: Record<IncidentSortKey, SortColumnView> = {
   attacker: { key: 'attacker', first: 'ascending', ascending: 'by attacker, A to Z', descending: 'by attacker, Z to A', numeric: false },
 };
 
-const unknownCell: SummaryCellView = { text: 'Unknown', unknown: true };
+const unknownCell: SummaryCellView = { text: 'Not published', unknown: true };
 
 /** Figures of the impact summary in one cell, each with its noun; less than confirmed is noted. */
 function summaryCell(figures: readonly (Pick<SummaryCount, 'value' | 'qualifier' | 'certainty'> | undefined)[], nouns: readonly string[]): SummaryCellView {
