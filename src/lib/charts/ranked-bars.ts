@@ -19,6 +19,8 @@ export interface RankedBarDatum {
   qualifier?: string;
   /** The bar's value split into the chart's parts, in their order (they add up to `value`); null: no figure for that part. */
   parts?: readonly (number | null)[];
+  /** Drawn after every other bar whatever its value: an "unknown" that should not lead the chart. */
+  last?: boolean;
 }
 
 export interface RankedBarsOptions {
@@ -62,7 +64,7 @@ export interface RankedBarsLayout {
 
 /** Largest value first; equal values in alphabetical order, so the order never depends on input order. */
 export function rankBars(data: readonly RankedBarDatum[]): RankedBarDatum[] {
-  return [...data].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'en-GB'));
+  return [...data].sort((a, b) => Number(a.last ?? false) - Number(b.last ?? false) || b.value - a.value || a.label.localeCompare(b.label, 'en-GB'));
 }
 
 const barHeight = 18;

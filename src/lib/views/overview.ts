@@ -217,7 +217,8 @@ export function waysInChart(kb: KnowledgeBase, options: { headingLevel: 2 | 3; m
   // would index every facet of every incident for this one chart).
   const counts = new Map<string, number>();
   for (const i of kb.incidents) for (const value of i.facets['way-in']) counts.set(value, (counts.get(value) ?? 0) + 1);
-  const bars = [...counts].map(([label, value]) => ({ label, value, href: browseHref('way-in', label) }));
+  // "Not published" goes last: a reader looks for how attackers got in, not for how often nobody said.
+  const bars = [...counts].map(([label, value]) => ({ label, value, href: browseHref('way-in', label), ...(label === wayInUnknownLabel ? { last: true } : {}) }));
   const unknown = bars.find((b) => b.label === wayInUnknownLabel)?.value ?? 0;
   const isSuspected = (value: string) => value.endsWith(suspectedSuffix);
   const known = bars.filter((b) => b.label !== wayInUnknownLabel && !isSuspected(b.label));
