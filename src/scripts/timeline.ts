@@ -359,13 +359,18 @@ class IncidentTimeline extends HTMLElement {
     return [(this.left - view.shift) / view.k, (this.right - view.shift) / view.k];
   }
 
-  /** Shows the stretch [from, to] (zoom-1 units); d3-zoom clamps it to the chart. */
+  /** Shows the stretch [from, to] (zoom-1 units), kept inside the chart. */
   private moveTo(from: number, to: number, animate = !matchMedia('(prefers-reduced-motion: reduce)').matches) {
     cancelAnimationFrame(this.animation);
     const selection = select(this.canvas);
     // Never narrower than the closest zoom: widen around the middle instead.
     const least = this.closestSpan();
     if (to - from < least) [from, to] = [(from + to) / 2 - least / 2, (from + to) / 2 + least / 2];
+    // Never past the chart's dates: zoom.transform does not apply the translate extent, so a view
+    // that runs off an end slides back inside it, and one wider than the chart becomes the chart.
+    if (to - from >= this.right - this.left) [from, to] = [this.left, this.right];
+    else if (from < this.left) [from, to] = [this.left, this.left + (to - from)];
+    else if (to > this.right) [from, to] = [this.right - (to - from), this.right];
     const apply = (a: number, b: number) => {
       const k = (this.right - this.left) / Math.max(b - a, 1e-6);
       this.zoomBehavior.transform(selection, zoomIdentity.translate((this.left - a * k) * this.pixelsPerUnit(), 0).scale(k));

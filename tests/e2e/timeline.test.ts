@@ -320,6 +320,7 @@ describe('/timeline/ zoom and move buttons go where incidents are', () => {
     };
     const disabled = (action: string) => page.getAttribute(`button[data-zoom="${action}"]`, 'aria-disabled').then((v) => v === 'true');
     await check('at first');
+    const whole = await settledRange(page);
     // At the widest view there is nowhere further out or to either side.
     expect(await disabled('out')).toBe(true);
     let zooms = 0;
@@ -344,6 +345,18 @@ describe('/timeline/ zoom and move buttons go where incidents are', () => {
         expect(direction === 'earlier' ? after[0] < before[0] : after[0] > before[0]).toBe(true);
       }
     }
+    // Zooming out from an end stays on the chart's dates: the status line never names months past them.
+    let outs = 0;
+    while (!(await disabled('out')) && outs < 12) {
+      await page.click('button[data-zoom="out"]');
+      outs++;
+      await check(`after ${outs} × Zoom out`);
+      const [from, to] = await settledRange(page);
+      expect(from, `after ${outs} × Zoom out`).toBeGreaterThanOrEqual(whole[0]);
+      expect(to, `after ${outs} × Zoom out`).toBeLessThanOrEqual(whole[1]);
+    }
+    expect(outs).toBeGreaterThan(0);
+    expect(await settledRange(page)).toEqual(whole);
     // A button with nowhere to go keeps focus and does nothing.
     const stuck = (await disabled('later')) ? 'later' : 'earlier';
     const range = await settledRange(page);
