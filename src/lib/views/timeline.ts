@@ -10,7 +10,7 @@ import { filterChoices, filterKeys, type FilterKey, type FilterOption } from '..
 import { glyphNames, glyphPath } from '../timeline/glyphs.ts';
 import { careImpactName, careImpactUnknown, careImpactWhat, figuresKnown } from '../timeline/impact.ts';
 import { barPath, gridPath, listStatus, tailPath, viewStatus } from '../timeline/marks-svg.ts';
-import { countOf, listOf } from '../wording.ts';
+import { agree, countOf, listOf } from '../wording.ts';
 import { paths } from '../urls.ts';
 import { pageFrame, type PageFrame, type ViewContext } from './common.ts';
 
@@ -245,8 +245,8 @@ export function timelinePage(ctx: ViewContext): TimelinePageView {
           countText: `(${countOf(section.entries.length, 'incident')})`,
           entries: section.entries.map((entry): NarrowEntryView => {
             const people = [
-              ...(entry.actors.length ? [`${entry.actors.length > 1 ? 'Attackers' : 'Attacker'}: ${listOf(entry.actors.map((a) => a.name))}.`] : []),
-              ...(entry.vendors.length ? [`${entry.vendors.length > 1 ? 'Suppliers or products' : 'Supplier or product'}: ${listOf(entry.vendors.map((v) => v.name))}.`] : []),
+              ...(entry.actors.length ? [`${agree(entry.actors.length, 'Attacker')}: ${listOf(entry.actors.map((a) => a.name))}.`] : []),
+              ...(entry.vendors.length ? [`${agree(entry.vendors.length, { one: 'Supplier or product', other: 'Suppliers or products' })}: ${listOf(entry.vendors.map((v) => v.name))}.`] : []),
             ];
             const box = boxFor(entry.glyphSize);
             return {
