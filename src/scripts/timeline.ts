@@ -60,6 +60,8 @@ interface Mark {
   row: number;
   ids: Record<FilterKey, string[]>;
   visible: boolean;
+  /** Where it was last drawn, it may show on the chart (false: wholly outside the SVG). */
+  onChart: boolean;
 }
 
 /** An incident on the chart (once, whatever its number of marks): where its bar runs at zoom 1. */
@@ -121,6 +123,8 @@ class IncidentTimeline extends HTMLElement {
   private left = 0;
   private right = 0;
   private width = 0;
+  /** How far beyond its bar a mark's glyph, open end and label may reach (SVG units). */
+  private markReach = 0;
   private status: HTMLElement | null = null;
   private tooltip: HTMLElement | null = null;
   private filters: FilterState = {};
@@ -137,6 +141,7 @@ class IncidentTimeline extends HTMLElement {
     this.left = numberData(this, 'plotLeft');
     this.right = numberData(this, 'plotRight');
     this.width = numberData(this, 'width');
+    this.markReach = numberData(this, 'markReach');
     this.status = this.querySelector('[data-status]');
     this.wide = matchMedia(this.dataset.wideQuery ?? '(min-width: 60em)');
     this.tooltip = this.querySelector('[data-tooltip]');
@@ -194,6 +199,7 @@ class IncidentTimeline extends HTMLElement {
         row: Number(element.dataset.row),
         ids: { 'attack-type': split(filterAttributes['attack-type']), attacker: split(filterAttributes.attacker), vendor: split(filterAttributes.vendor) },
         visible: true,
+        onChart: true,
       };
       this.markOfElement.set(element, mark);
       return mark;
@@ -432,9 +438,16 @@ class IncidentTimeline extends HTMLElement {
     if (drawn && drawn.k === view.k && drawn.shift === view.shift) return;
     block.drawnAt = view;
     const barScale = `scale(${view.k},1)`;
+    const reach = this.markReach;
     for (const mark of this.marksOf(block)) {
       if (!mark.visible) continue;
-      mark.element.setAttribute('transform', `translate(${mark.x0 * view.k + view.shift},${mark.y})`);
+      // A mark wholly outside the SVG where it was drawn and where it goes stays unseen wherever it
+      // is: leave it (zoomed in, most marks are), and move it once it comes back.
+      const x = mark.x0 * view.k + view.shift;
+      const onChart = x + mark.length * view.k + reach >= 0 && x - reach <= this.width;
+      if (!onChart && !mark.onChart) continue;
+      mark.onChart = onChart;
+      mark.element.setAttribute('transform', `translate(${x},${mark.y})`);
       if (mark.length > 0) {
         mark.bar?.setAttribute('transform', barScale);
         mark.end?.setAttribute('transform', `translate(${mark.length * view.k},0)`);

@@ -8,7 +8,7 @@ import { bandsOf, layoutTimeline, labelBaselines, timelineItemFromIncident, time
 import { layoutNarrow, narrowBar } from '../timeline/narrow-layout.ts';
 import { filterChoices, filterKeys, type FilterKey, type FilterOption } from '../timeline/filters.ts';
 import { glyphNames, glyphPath } from '../timeline/glyphs.ts';
-import { careImpactName, careImpactUnknown, careImpactWhat, figuresKnown } from '../timeline/impact.ts';
+import { careImpactName, careImpactUnknown, careImpactWhat, figuresKnown, impactSizes } from '../timeline/impact.ts';
 import { barPath, gridPath, listStatus, tailPath, viewStatus } from '../timeline/marks-svg.ts';
 import { agree, countOf, listOf } from '../wording.ts';
 import { paths } from '../urls.ts';
@@ -88,6 +88,11 @@ export interface TimelinePageView {
   domain: [number, number];
   plot: { left: number; right: number };
   width: number;
+  /**
+   * The farthest (SVG units, at any zoom) a mark's glyph, open end and label reach beyond its bar:
+   * the script leaves a mark that is, and stays, wholly outside the chart where it is.
+   */
+  markReach: number;
   filters: { key: FilterKey; label: string; allLabel: string; options: (FilterOption & { label: string })[] }[];
   /** The status lines for the full view (wide chart) and the whole list (narrow), in place before the script runs. */
   status: { wide: string; narrow: string };
@@ -163,6 +168,8 @@ export function timelinePage(ctx: ViewContext): TimelinePageView {
     domain: [domain[0].getTime(), domain[1].getTime()],
     plot,
     width: layout.width,
+    // Glyph, open end, gap and the widest label line, with room for a font wider than the estimate.
+    markReach: Math.ceil(impactSizes.max / 2 + m.tailLength + m.labelGap + m.maxLabelWidth * 1.1),
     filters: filterKeys.map((key) => ({
       key,
       ...filterLabels[key],
