@@ -2,6 +2,10 @@
  * Zoom, pan, details, keyboard movement and filters for the static timeline on /timeline/.
  * The page is complete without this script; everything here only adds. Positions come from the
  * build (data-* attributes), so the browser never re-runs the layout: zooming only rescales x.
+ * Filters apply to both renderings (the wide chart and the narrow list); zoom and moves to the chart.
+ * The buttons go where incidents are: "Zoom in" to the half of the view that holds the most,
+ * "Earlier" and "Later" to the incidents just outside it, "Show all" to every incident shown; and
+ * the status line always says how many incidents are in view, and between which dates.
  *
  * Units: x positions are in the SVGs' own units (every block shares one viewBox width); d3-zoom
  * works in CSS pixels on the HTML canvas around them, so its transform is converted on the way in
@@ -13,9 +17,10 @@
  * drew, and nothing measures the layout until the browser has done it anyway (ResizeObserver).
  */
 import { select } from 'd3-selection';
+import { countOf, formatCount } from '../lib/wording.ts';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { fittedAxisTicks, type AxisTick } from '../lib/timeline/ticks.ts';
-import { gridPath, viewStatus } from '../lib/timeline/marks-svg.ts';
+import { gridPath, listStatus, viewStatus } from '../lib/timeline/marks-svg.ts';
 import {
   filterAttributes,
   filterKeys,
@@ -41,17 +46,29 @@ interface View {
 interface Mark {
   element: SVGAElement;
   block: Block;
+  /** The incident's page: an incident of several attack types has a mark in each of their bands. */
+  href: string;
   /** The bar: one path, or a group of a sure and an uncertain path; zooming scales it along x. */
   bar: SVGGraphicsElement | null;
   label: SVGTextElement | null;
+  /** The group at the bar's end (open end, label running right), moved as the bar grows. */
+  end: SVGGElement | null;
   x0: number;
-  /** Where the bar ends at zoom 1; only marks whose label ends there (labelEnd) need it. */
-  x1: number;
+  /** The bar's length at zoom 1. */
+  length: number;
   y: number;
   row: number;
-  labelEnd: boolean;
   ids: Record<FilterKey, string[]>;
   visible: boolean;
+  /** Where it was last drawn, it may show on the chart (false: wholly outside the SVG). */
+  onChart: boolean;
+}
+
+/** An incident on the chart (once, whatever its number of marks): where its bar runs at zoom 1. */
+interface Incident {
+  x0: number;
+  x1: number;
+  marks: Mark[];
 }
 
 /** One SVG block of rows: redrawn only while in sight, and brought up to date when it scrolls back. */
@@ -93,6 +110,11 @@ class IncidentTimeline extends HTMLElement {
   /** Marks in time order, for the arrow keys (built on first use). */
   private timeOrder: Mark[] | null = null;
   private total = 0;
+  /** Incidents in time order, from the marks (built on first need). */
+  private incidents: Incident[] | null = null;
+  private wide!: MediaQueryList;
+  private buttons = new Map<string, HTMLButtonElement>();
+  private narrowEntries: HTMLElement[] = [];
   private zoomBehavior!: ZoomBehavior<HTMLElement, unknown>;
   private view: View = { k: 1, shift: 0 };
   private ticks: (AxisTick & { x: number })[] = [];
@@ -101,6 +123,8 @@ class IncidentTimeline extends HTMLElement {
   private left = 0;
   private right = 0;
   private width = 0;
+  /** How far beyond its bar a mark's glyph, open end and label may reach (SVG units). */
+  private markReach = 0;
   private status: HTMLElement | null = null;
   private tooltip: HTMLElement | null = null;
   private filters: FilterState = {};
@@ -117,7 +141,9 @@ class IncidentTimeline extends HTMLElement {
     this.left = numberData(this, 'plotLeft');
     this.right = numberData(this, 'plotRight');
     this.width = numberData(this, 'width');
+    this.markReach = numberData(this, 'markReach');
     this.status = this.querySelector('[data-status]');
+    this.wide = matchMedia(this.dataset.wideQuery ?? '(min-width: 60em)');
     this.tooltip = this.querySelector('[data-tooltip]');
     this.axes = [...canvas.querySelectorAll<SVGSVGElement>('svg[data-axis]')];
     this.total = numberData(this, 'total');
@@ -145,6 +171,8 @@ class IncidentTimeline extends HTMLElement {
     this.render(this.view);
     // The page already says what the full view shows; only a filter from the URL changes that.
     if (this.filtering()) this.announce();
+    this.updateButtons();
+    this.wide.addEventListener('change', () => this.announce());
   }
 
   // ---- marks, read from the DOM on first need -------------------------------------------------
@@ -155,19 +183,23 @@ class IncidentTimeline extends HTMLElement {
       // The build places each mark with translate(x0,y) at zoom 1.
       const [, x0 = '0', y = '0'] = /translate\(\s*([-\d.]+)[\s,]+([-\d.]+)\)/.exec(element.getAttribute('transform') ?? '') ?? [];
       const split = (name: string) => (element.dataset[name] ?? '').split(' ').filter(Boolean);
+      // The group at the bar's end is placed at translate(length,0) by the build.
+      const end = element.querySelector<SVGGElement>(':scope > g.tl-end');
+      const [, length = '0'] = /translate\(\s*([-\d.]+)/.exec(end?.getAttribute('transform') ?? '') ?? [];
       const mark: Mark = {
         element,
         block,
+        href: element.getAttribute('href') ?? '',
         bar: element.querySelector<SVGGraphicsElement>('.tl-bar'),
         label: element.querySelector<SVGTextElement>('text'),
+        end,
         x0: Number(x0),
-        // data-label-end holds the bar's end: such a label is anchored there and moves with it.
-        x1: Number(element.dataset.labelEnd ?? x0),
+        length: Number(length),
         y: Number(y),
         row: Number(element.dataset.row),
-        labelEnd: element.hasAttribute('data-label-end'),
         ids: { 'attack-type': split(filterAttributes['attack-type']), attacker: split(filterAttributes.attacker), vendor: split(filterAttributes.vendor) },
         visible: true,
+        onChart: true,
       };
       this.markOfElement.set(element, mark);
       return mark;
@@ -178,6 +210,25 @@ class IncidentTimeline extends HTMLElement {
   private allMarks(): Mark[] {
     this.everyMark ??= this.blocks.flatMap((block) => this.marksOf(block));
     return this.everyMark;
+  }
+
+  /** Every incident once, in order of start, with the marks that stand for it. */
+  private allIncidents(): Incident[] {
+    if (this.incidents) return this.incidents;
+    const byHref = new Map<string, Incident>();
+    for (const mark of this.allMarks()) {
+      const incident = byHref.get(mark.href);
+      if (incident) incident.marks.push(mark);
+      else byHref.set(mark.href, { x0: mark.x0, x1: mark.x0 + mark.length, marks: [mark] });
+    }
+    this.incidents = [...byHref.values()].sort((a, b) => a.x0 - b.x0 || a.x1 - b.x1);
+    return this.incidents;
+  }
+
+  /** Incidents the filters let through. */
+  private shownIncidents(): Incident[] {
+    const all = this.allIncidents();
+    return this.filtering() ? all.filter((incident) => incident.marks[0]!.visible) : all;
   }
 
   private markOf(target: EventTarget | null): Mark | undefined {
@@ -224,23 +275,20 @@ class IncidentTimeline extends HTMLElement {
     // The pixel extents follow the canvas width; keep the same dates in view when it changes. The
     // first call comes once the browser has laid the page out, so start-up forces no layout.
     new ResizeObserver(() => {
+      // Hidden (the narrow list is shown instead): nothing to fit until it is shown again.
+      if (this.canvas.clientWidth === 0) return;
       const [from, to] = this.visibleUnits();
       this.zoomBehavior.translateExtent(extent());
       this.moveTo(from, to, false);
     }).observe(this.canvas);
 
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-zoom]')) {
+      this.buttons.set(button.dataset.zoom ?? '', button);
       button.addEventListener('click', () => {
-        const [from, to] = this.visibleUnits();
-        const middle = (from + to) / 2;
-        const span = to - from;
-        switch (button.dataset.zoom) {
-          case 'in': return this.moveTo(middle - span / 4, middle + span / 4);
-          case 'out': return this.moveTo(middle - span, middle + span);
-          case 'earlier': return this.moveTo(from - span / 3, to - span / 3);
-          case 'later': return this.moveTo(from + span / 3, to + span / 3);
-          default: return this.moveTo(this.left, this.right);
-        }
+        // A button with nowhere to go stays focusable (aria-disabled) and does nothing.
+        if (button.getAttribute('aria-disabled') === 'true') return;
+        const target = this.targetOf(button.dataset.zoom ?? '');
+        if (target) this.moveTo(target[0], target[1]);
       });
     }
     window.addEventListener('beforeprint', () => {
@@ -249,15 +297,86 @@ class IncidentTimeline extends HTMLElement {
     });
   }
 
+  /** The narrowest stretch the chart zooms to, in zoom-1 units. */
+  private closestSpan(): number {
+    return ((this.right - this.left) * closestSpanMs) / (this.domainEnd - this.domainStart);
+  }
+
+  /**
+   * Where a button takes the view (zoom-1 units), or nothing when it has nowhere to go:
+   * - in: half the span, placed where it holds the most incidents of those in view (the closest to
+   *   the middle among equals), so zooming in never lands on an empty stretch;
+   * - out: twice the span, around the same middle;
+   * - earlier, later: the same span, moved to the nearest incident starting before or after the view;
+   * - reset: every incident shown (all of them, or those the filters match).
+   */
+  private targetOf(action: string): [number, number] | undefined {
+    const [from, to] = this.visibleUnits();
+    const span = to - from;
+    const shown = this.shownIncidents();
+    switch (action) {
+      case 'in': {
+        if (span <= this.closestSpan() * 1.01) return undefined;
+        const width = Math.max(span / 2, this.closestSpan());
+        const inView = shown.filter((i) => i.x1 >= from && i.x0 <= to);
+        const start = densestWindow(inView.length ? inView : shown, width, inView.length ? [from, to - width] : [this.left, this.right - width], (from + to) / 2 - width / 2);
+        return [start, start + width];
+      }
+      case 'out': {
+        if (from <= this.left + 0.5 && to >= this.right - 0.5) return undefined;
+        const middle = (from + to) / 2;
+        return [middle - span, middle + span];
+      }
+      case 'earlier': {
+        const before = shown.filter((i) => i.x0 < from - 0.01).at(-1);
+        if (!before) return undefined;
+        // Its start near the right of the view, so the stretch before it comes into view too.
+        const start = Math.max(this.left, before.x0 - span * 0.85);
+        return [start, start + span];
+      }
+      case 'later': {
+        const after = shown.find((i) => i.x0 > to + 0.01);
+        if (!after) return undefined;
+        // Its start near the left of the view, so the stretch after it comes into view too.
+        const start = Math.min(this.right - span, after.x0 - span * 0.1);
+        return [start, start + span];
+      }
+      default: {
+        if (!this.filtering()) return [this.left, this.right];
+        if (shown.length === 0) return undefined;
+        const lo = Math.min(...shown.map((i) => i.x0));
+        const hi = Math.max(...shown.map((i) => i.x1));
+        const pad = Math.max((hi - lo) * 0.05, this.closestSpan() / 2);
+        return [Math.max(this.left, lo - pad), Math.min(this.right, hi + pad)];
+      }
+    }
+  }
+
+  /** Marks the buttons that have nowhere to go (they stay in the tab order, and say so). */
+  private updateButtons() {
+    for (const [action, button] of this.buttons) {
+      const disabled = this.targetOf(action) === undefined;
+      if ((button.getAttribute('aria-disabled') === 'true') !== disabled) button.setAttribute('aria-disabled', String(disabled));
+    }
+  }
+
   /** The visible stretch of the chart, in zoom-1 SVG units. */
   private visibleUnits(view = this.view): [number, number] {
     return [(this.left - view.shift) / view.k, (this.right - view.shift) / view.k];
   }
 
-  /** Shows the stretch [from, to] (zoom-1 units); d3-zoom clamps it to the chart. */
+  /** Shows the stretch [from, to] (zoom-1 units), kept inside the chart. */
   private moveTo(from: number, to: number, animate = !matchMedia('(prefers-reduced-motion: reduce)').matches) {
     cancelAnimationFrame(this.animation);
     const selection = select(this.canvas);
+    // Never narrower than the closest zoom: widen around the middle instead.
+    const least = this.closestSpan();
+    if (to - from < least) [from, to] = [(from + to) / 2 - least / 2, (from + to) / 2 + least / 2];
+    // Never past the chart's dates: zoom.transform does not apply the translate extent, so a view
+    // that runs off an end slides back inside it, and one wider than the chart becomes the chart.
+    if (to - from >= this.right - this.left) [from, to] = [this.left, this.right];
+    else if (from < this.left) [from, to] = [this.left, this.left + (to - from)];
+    else if (to > this.right) [from, to] = [this.right - (to - from), this.right];
     const apply = (a: number, b: number) => {
       const k = (this.right - this.left) / Math.max(b - a, 1e-6);
       this.zoomBehavior.transform(selection, zoomIdentity.translate((this.left - a * k) * this.pixelsPerUnit(), 0).scale(k));
@@ -319,11 +438,20 @@ class IncidentTimeline extends HTMLElement {
     if (drawn && drawn.k === view.k && drawn.shift === view.shift) return;
     block.drawnAt = view;
     const barScale = `scale(${view.k},1)`;
+    const reach = this.markReach;
     for (const mark of this.marksOf(block)) {
       if (!mark.visible) continue;
-      mark.element.setAttribute('transform', `translate(${mark.x0 * view.k + view.shift},${mark.y})`);
-      mark.bar?.setAttribute('transform', barScale);
-      if (mark.labelEnd) mark.label?.setAttribute('x', String(Math.max((mark.x1 - mark.x0) * view.k, 6)));
+      // A mark wholly outside the SVG where it was drawn and where it goes stays unseen wherever it
+      // is: leave it (zoomed in, most marks are), and move it once it comes back.
+      const x = mark.x0 * view.k + view.shift;
+      const onChart = x + mark.length * view.k + reach >= 0 && x - reach <= this.width;
+      if (!onChart && !mark.onChart) continue;
+      mark.onChart = onChart;
+      mark.element.setAttribute('transform', `translate(${x},${mark.y})`);
+      if (mark.length > 0) {
+        mark.bar?.setAttribute('transform', barScale);
+        mark.end?.setAttribute('transform', `translate(${mark.length * view.k},0)`);
+      }
     }
     block.grid?.setAttribute('d', gridPath(this.ticks.map((tick) => tick.x), block.height));
   }
@@ -344,14 +472,30 @@ class IncidentTimeline extends HTMLElement {
     for (const block of this.blocks) observer.observe(block.container);
   }
 
-  /** Tells screen readers what is shown, once a zoom or filter change has settled. */
+  /**
+   * Tells screen readers what is shown, once a zoom or filter change has settled: on the chart, the
+   * incidents whose bars are in view; on the narrow list, those the filters let through.
+   */
   private announce() {
+    this.updateButtons();
     if (!this.status) return;
-    const [from, to] = this.visibleUnits();
-    const shown = this.filtering() ? this.allMarks().filter((m) => m.visible).length : this.total;
-    const text = viewStatus(shown, this.total, new Date(this.dateAt(from)), new Date(this.dateAt(to)));
-    // Rewriting the same words would make some screen readers say them again.
-    if (this.status.textContent !== text) this.status.textContent = text;
+    const wideLine = this.status.querySelector<HTMLElement>('[data-status-wide]');
+    const narrowLine = this.status.querySelector<HTMLElement>('[data-status-narrow]');
+    // Only the line of the rendering on screen changes, so a screen reader hears only what it shows.
+    if (this.wide.matches && wideLine) {
+      const [from, to] = this.visibleUnits();
+      const shown = this.shownIncidents();
+      const inView = shown.filter((i) => i.x1 >= from && i.x0 <= to).length;
+      const text = viewStatus({ inView, matching: shown.length, total: this.total, filtered: this.filtering() }, new Date(this.dateAt(from)), new Date(this.dateAt(to)));
+      // Rewriting the same words would make some screen readers say them again.
+      if (wideLine.textContent !== text) wideLine.textContent = text;
+    } else if (!this.wide.matches && narrowLine) {
+      if (this.narrowEntries.length === 0) this.narrowEntries = [...this.querySelectorAll<HTMLElement>('.tl-entry')];
+      // The year each listed entry starts in.
+      const shownYears = this.narrowEntries.filter((entry) => !entry.classList.contains('tl-hidden')).map((entry) => Number(entry.closest<HTMLElement>('[data-year]')?.dataset.year));
+      const text = listStatus(shownYears.length, this.total, shownYears.length ? [Math.min(...shownYears), Math.max(...shownYears)] : undefined);
+      if (narrowLine.textContent !== text) narrowLine.textContent = text;
+    }
   }
 
   // ---- filters ------------------------------------------------------------------------------
@@ -378,9 +522,16 @@ class IncidentTimeline extends HTMLElement {
       this.filters = state;
       history.replaceState(history.state, '', `${location.pathname}${writeFilterState(location.search, state)}${location.hash}`);
       this.applyFilters();
-      this.announce();
+      // The chart moves to the incidents the filters let through (all of them when none is chosen).
+      const target = this.targetOf('reset');
+      if (target && this.canvas.clientWidth > 0) this.moveTo(target[0], target[1]);
+      else this.announce();
     });
-    if (this.filtering()) this.applyFilters();
+    if (this.filtering()) {
+      this.applyFilters();
+      const target = this.targetOf('reset');
+      if (target) this.moveTo(target[0], target[1], false);
+    }
   }
 
   /** True while any filter is chosen. */
@@ -394,13 +545,24 @@ class IncidentTimeline extends HTMLElement {
       mark.visible = visible;
       mark.element.classList.toggle('tl-hidden', !visible);
     }
-    for (const count of this.querySelectorAll<HTMLElement>('.tl-band')) {
-      const label = count.querySelector<HTMLElement>('[data-count]');
+    // The narrow list: the same filters on its entries, which carry the same ids.
+    const split = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
+    if (this.narrowEntries.length === 0) this.narrowEntries = [...this.querySelectorAll<HTMLElement>('.tl-entry')];
+    for (const entry of this.narrowEntries) {
+      const ids = { 'attack-type': split(entry.dataset[filterAttributes['attack-type']]), attacker: split(entry.dataset[filterAttributes.attacker]), vendor: split(entry.dataset[filterAttributes.vendor]) };
+      entry.classList.toggle('tl-hidden', !matchesFilters(ids, this.filters, this.choices));
+    }
+    const filtering = this.filtering();
+    for (const gap of this.querySelectorAll<HTMLElement>('.tl-gap')) gap.hidden = filtering;
+    // Counts in the band and year headings: "(3 of 7 incidents shown)".
+    for (const group of this.querySelectorAll<HTMLElement>('.tl-band, .tl-year')) {
+      const label = group.querySelector<HTMLElement>('[data-count]');
       if (!label) continue;
       const total = Number(label.dataset.count);
-      const shown = [...count.querySelectorAll('a.tl-mark')].filter((a) => !a.classList.contains('tl-hidden')).length;
-      const noun = total === 1 ? 'incident' : 'incidents';
-      label.textContent = shown === total ? `(${total} ${noun})` : `(${shown} of ${total} ${noun} shown)`;
+      const shown = [...group.querySelectorAll('a.tl-mark, .tl-entry')].filter((a) => !a.classList.contains('tl-hidden')).length;
+      label.textContent = shown === total ? `(${countOf(total, 'incident')})` : `(${formatCount(shown)} of ${countOf(total, 'incident')} shown)`;
+      // A band or year the filters empty is left out while they apply.
+      group.hidden = shown === 0;
     }
     for (const block of this.blocks) block.drawnAt = null;
     this.render(this.view);
@@ -443,8 +605,9 @@ class IncidentTimeline extends HTMLElement {
     const shown = this.timeOrder.filter((m) => m.visible);
     const index = shown.indexOf(current);
     switch (key) {
-      case 'ArrowRight': return shown[index + 1] ?? null;
-      case 'ArrowLeft': return shown[index - 1] ?? null;
+      // The next or previous incident in time: an incident's other marks (in other bands) are skipped.
+      case 'ArrowRight': return shown.slice(index + 1).find((m) => m.href !== current.href) ?? null;
+      case 'ArrowLeft': return shown.slice(0, Math.max(0, index)).findLast((m) => m.href !== current.href) ?? null;
       case 'Home': return shown[0] ?? null;
       case 'End': return shown.at(-1) ?? null;
       case 'ArrowDown':
@@ -492,6 +655,43 @@ class IncidentTimeline extends HTMLElement {
   private hideDetails() {
     if (this.tooltip) this.tooltip.hidden = true;
   }
+}
+
+/**
+ * Where a window of `width` (zoom-1 units) starting between `range[0]` and `range[1]` overlaps the
+ * most incidents: a sweep over the positions where an incident comes into or leaves the window.
+ * Among equally good positions, the one closest to `preferred`.
+ */
+function densestWindow(incidents: readonly Incident[], width: number, range: [number, number], preferred: number): number {
+  const [lo, hi] = range[0] <= range[1] ? range : [range[0], range[0]];
+  const clamp = (value: number) => Math.min(hi, Math.max(lo, value));
+  // A window starting at s overlaps [x0, x1] when x0 - width <= s <= x1.
+  const events: [number, number][] = [];
+  for (const incident of incidents) {
+    const from = incident.x0 - width;
+    const to = incident.x1;
+    if (to < lo || from > hi) continue;
+    events.push([clamp(from), 1], [clamp(to), -1]);
+  }
+  if (events.length === 0) return clamp(preferred);
+  // Openings before closings at the same place: an incident touching the window's edge counts.
+  events.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let depth = 0;
+  let best = -1;
+  let choice = clamp(preferred);
+  for (let i = 0; i < events.length; i++) {
+    const [at, change] = events[i]!;
+    depth += change;
+    if (change < 0) continue;
+    // The stretch from here to the next event has this depth.
+    const until = events[i + 1]?.[0] ?? at;
+    const candidate = Math.min(until, Math.max(at, preferred));
+    if (depth > best || (depth === best && Math.abs(candidate - preferred) < Math.abs(choice - preferred))) {
+      best = depth;
+      choice = candidate;
+    }
+  }
+  return choice;
 }
 
 if (!customElements.get('incident-timeline')) customElements.define('incident-timeline', IncidentTimeline);

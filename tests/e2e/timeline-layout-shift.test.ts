@@ -41,7 +41,7 @@ const frames = (page: Page) => page.evaluate(() => new Promise((done) => request
 
 /** Where each part of the chart is on the page (document coordinates, CSS pixels). */
 function chartGeometry(page: Page) {
-  return page.$$eval('incident-timeline .tl-legend, incident-timeline .tl-frame, incident-timeline .tl-band, incident-timeline .tl-chunk, incident-timeline svg[data-axis]', (elements) =>
+  return page.$$eval('incident-timeline .tl-key, incident-timeline .tl-wide, incident-timeline .tl-band, incident-timeline .tl-chunk, incident-timeline svg[data-axis], incident-timeline .tl-narrow, incident-timeline .tl-year', (elements) =>
     elements.map((element, index) => {
       const box = element.getBoundingClientRect();
       return { part: `${index}:${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}`, top: Math.round(box.top + scrollY), height: Math.round(box.height) };

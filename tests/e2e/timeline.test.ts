@@ -1,8 +1,10 @@
 /**
  * /timeline/ in real Chromium against the built site: the chart is all there without JavaScript;
- * with it, zooming narrows the dates shown, filters hide exactly the incidents that do not match
+ * with it, zooming narrows the dates shown and always lands on incidents, the status line says what
+ * is in view, filters hide exactly the incidents that do not match (and count them as the bands do)
  * and keep their state in the URL, the keyboard moves between incidents and opens them, and axe
- * finds no WCAG A/AA problems in light or dark mode.
+ * finds no WCAG A/AA problems in light or dark mode. On a phone the page is a list down the page,
+ * with or without JavaScript, and nothing scrolls sideways.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -26,8 +28,11 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; path?: string } = {}) {
-  const { context, page } = await site.newPage({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+const desktop = { width: 1280, height: 900 };
+
+async function open(options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; path?: string; viewport?: { width: number; height: number }; reducedMotion?: 'reduce' } = {}) {
+  const { context, page } = await site.newPage({ javaScriptEnabled: options.javaScriptEnabled ?? true, reducedMotion: options.reducedMotion });
+  await page.setViewportSize(options.viewport ?? desktop);
   if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -36,10 +41,18 @@ async function open(options: { javaScriptEnabled?: boolean; colorScheme?: 'light
   return { context, page, errors };
 }
 
-/** Paths of the marks a reader can see (filtered-out marks are not displayed). */
-function shownMarkPaths(page: Page): Promise<string[]> {
-  return page.$$eval('incident-timeline a.tl-mark', (links) =>
-    links.filter((a) => getComputedStyle(a).display !== 'none').map((a) => new URL(a.getAttribute('href')!, location.href).pathname).sort(),
+/** Paths of the incidents a reader can see on the chart, each once (filtered-out marks are not displayed). */
+async function shownMarkPaths(page: Page): Promise<string[]> {
+  const paths = await page.$$eval('incident-timeline a.tl-mark', (links) =>
+    links.filter((a) => getComputedStyle(a).display !== 'none' && !a.closest('[hidden]')).map((a) => new URL(a.getAttribute('href')!, location.href).pathname),
+  );
+  return [...new Set(paths)].sort();
+}
+
+/** Paths of the incidents the narrow list shows, in its order. */
+function listedPaths(page: Page): Promise<string[]> {
+  return page.$$eval('incident-timeline .tl-entry', (entries) =>
+    entries.filter((li) => li.getBoundingClientRect().height > 0).map((li) => new URL(li.querySelector('a')!.getAttribute('href')!, location.href).pathname),
   );
 }
 
@@ -77,14 +90,22 @@ describe('/timeline/', () => {
   it('without JavaScript, shows every incident as a labelled link, with the table linked as the text alternative', async () => {
     const { context, page } = await open({ javaScriptEnabled: false });
     const marks = await page.$$eval('incident-timeline svg a.tl-mark', (links) =>
-      links.map((a) => ({ path: a.getAttribute('href')!, name: a.getAttribute('aria-label') ?? '', label: a.querySelector('text')?.textContent ?? '' })),
+      links.map((a) => ({ path: a.getAttribute('href')!, name: a.getAttribute('aria-label') ?? '', label: a.querySelector('text')?.textContent ?? '', title: a.getAttribute('data-title') })),
     );
-    expect(marks.map((m) => m.path).sort()).toEqual(kb.incidents.map((i) => incidentPath(i.id)).sort());
+    expect([...new Set(marks.map((m) => m.path))].sort()).toEqual(kb.incidents.map((i) => incidentPath(i.id)).sort());
     for (const mark of marks) {
       const incident = kb.incidents.find((i) => incidentPath(i.id) === mark.path)!;
       expect(mark.name.startsWith(incident.data.title)).toBe(true);
-      expect(mark.label.length).toBeGreaterThan(0);
+      // The label is the whole title (its lines joined by a space); a title too long for two lines is
+      // cut at a word, and the full title is on the mark, shown on focus and hover.
+      if (mark.label !== incident.data.title) {
+        expect(mark.label.endsWith('…')).toBe(true);
+        expect(incident.data.title.startsWith(`${mark.label.slice(0, -1)} `)).toBe(true);
+        expect(mark.title).toBe(incident.data.title);
+      }
     }
+    // An incident is in the band of each of its attack types.
+    expect(marks).toHaveLength(kb.incidents.reduce((sum, i) => sum + Math.max(1, i.attackTypes.length), 0));
     // The chart is drawn: marks are laid out with non-zero boxes, and the axis has year or month labels.
     const sizes = await page.$$eval('incident-timeline a.tl-mark', (links) => links.map((a) => a.getBoundingClientRect().width));
     expect(sizes.every((w) => w > 0)).toBe(true);
@@ -134,7 +155,7 @@ describe('/timeline/', () => {
       const el = document.querySelector<HTMLElement>('incident-timeline')!;
       return Math.abs(Date.parse(el.dataset.viewStart!) - range.start) < 86_400_000 * 2 && Math.abs(Date.parse(el.dataset.viewEnd!) - range.end) < 86_400_000 * 2;
     }, { start, end });
-    expect(await page.textContent('[data-status]')).toMatch(/^Showing /);
+    expect(await page.textContent('[data-status-wide]')).toMatch(/^Showing all \d+ incidents, /);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -151,8 +172,9 @@ describe('/timeline/', () => {
     await page.selectOption('#tl-filter-attack-type', type);
     await page.waitForFunction((t) => new URL(location.href).searchParams.get('attack-type') === t, type);
     expect(await shownMarkPaths(page)).toEqual(matching(type));
+    // The chart moves to the matching incidents, and the status line counts them.
     const shownCount = matching(type).length;
-    expect(await page.textContent('[data-status]')).toMatch(shownCount < kb.incidents.length ? `Showing ${shownCount} of ${kb.incidents.length} incidents` : /Showing (all \d+ incidents|the only incident)/);
+    await page.waitForFunction((n) => document.querySelector('[data-status-wide]')?.textContent?.startsWith(n === 1 ? 'Showing the only matching incident' : `Showing all ${n} matching incidents`), shownCount);
 
     // Two filters together: attack type and an attacker named by one of the matching incidents.
     const withActor = kb.incidents.find((i) => i.attackTypes.some((t) => t.data.name === type) && i.actors.length > 0);
@@ -246,4 +268,190 @@ describe('/timeline/', () => {
       await context.close();
     });
   }
+});
+
+/** Incidents whose bars are in the chart's plot area, by geometry: [surely in, possibly in] (a pixel either way). */
+function incidentsInView(page: Page): Promise<[number, number]> {
+  return page.evaluate(() => {
+    const host = document.querySelector<HTMLElement>('incident-timeline')!;
+    const canvas = host.querySelector<HTMLElement>('[data-canvas]')!.getBoundingClientRect();
+    const scale = canvas.width / Number(host.dataset.width);
+    const left = canvas.left + Number(host.dataset.plotLeft) * scale;
+    const right = canvas.left + Number(host.dataset.plotRight) * scale;
+    const surely = new Set<string>();
+    const possibly = new Set<string>();
+    for (const mark of host.querySelectorAll<SVGAElement>('a.tl-mark')) {
+      if (getComputedStyle(mark).display === 'none' || mark.closest('[hidden]')) continue;
+      const bar = mark.querySelector('.tl-bar')!.getBoundingClientRect();
+      const glyph = mark.querySelector('.tl-glyph')!.getBoundingClientRect();
+      const from = glyph.left + glyph.width / 2;
+      const to = Math.max(from, bar.right);
+      if (to > left + 1 && from < right - 1) surely.add(mark.getAttribute('href')!);
+      if (to >= left - 1 && from <= right + 1) possibly.add(mark.getAttribute('href')!);
+    }
+    return [surely.size, possibly.size] as [number, number];
+  });
+}
+
+/** The count the status line gives ("Showing 4 of 22 incidents", "Showing all 22 ..."), or 0 when it says none is in view. */
+async function statusCount(page: Page): Promise<number> {
+  const text = (await page.textContent('[data-status-wide]')) ?? '';
+  const match = /^Showing (?:all )?([\d,]+)/.exec(text) ?? (/^Showing the only/.test(text) ? ['', '1'] : undefined);
+  return match ? Number(match[1]!.replace(/,/g, '')) : 0;
+}
+
+describe('/timeline/ zoom and move buttons go where incidents are', () => {
+  it('“Zoom in”, “Earlier” and “Later” always land on incidents, and the status line counts those in view', async () => {
+    // Tall enough that every band is in sight (bands out of sight are redrawn only when scrolled to);
+    // reduced motion, so each move is done in one step.
+    const { context, page, errors } = await open({ viewport: { width: 1280, height: 4000 }, reducedMotion: 'reduce' });
+    const settle = async () => {
+      await settledRange(page);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    };
+    const check = async (what: string) => {
+      await settle();
+      const shown = await statusCount(page);
+      const [surely, possibly] = await incidentsInView(page);
+      expect(shown, `${what}: ${await page.textContent('[data-status-wide]')}`).toBeGreaterThan(0);
+      expect(shown, what).toBeGreaterThanOrEqual(surely);
+      expect(shown, what).toBeLessThanOrEqual(possibly);
+      expect(await page.textContent('[data-status-wide]'), what).toMatch(/, (\d{1,2} )?[A-Z][a-z]+ \d{4} to (\d{1,2} )?[A-Z][a-z]+ \d{4}\.$/);
+    };
+    const disabled = (action: string) => page.getAttribute(`button[data-zoom="${action}"]`, 'aria-disabled').then((v) => v === 'true');
+    await check('at first');
+    const whole = await settledRange(page);
+    // At the widest view there is nowhere further out or to either side.
+    expect(await disabled('out')).toBe(true);
+    let zooms = 0;
+    while (!(await disabled('in')) && zooms < 12) {
+      await page.click('button[data-zoom="in"]');
+      zooms++;
+      await check(`after ${zooms} × Zoom in`);
+    }
+    expect(zooms).toBeGreaterThan(2);
+    // From a view of an eighth of the whole, step to either end.
+    await page.click('button[data-zoom="reset"]');
+    for (let i = 0; i < 3; i++) await page.click('button[data-zoom="in"]');
+    await check('after Show all and 3 × Zoom in');
+    for (const direction of ['earlier', 'later'] as const) {
+      let steps = 0;
+      while (!(await disabled(direction)) && steps < kb.incidents.length) {
+        const before = await settledRange(page);
+        await page.click(`button[data-zoom="${direction}"]`);
+        steps++;
+        await check(`after ${steps} × ${direction}`);
+        const after = await settledRange(page);
+        expect(direction === 'earlier' ? after[0] < before[0] : after[0] > before[0]).toBe(true);
+      }
+    }
+    // Zooming out from an end stays on the chart's dates: the status line never names months past them.
+    let outs = 0;
+    while (!(await disabled('out')) && outs < 12) {
+      await page.click('button[data-zoom="out"]');
+      outs++;
+      await check(`after ${outs} × Zoom out`);
+      const [from, to] = await settledRange(page);
+      expect(from, `after ${outs} × Zoom out`).toBeGreaterThanOrEqual(whole[0]);
+      expect(to, `after ${outs} × Zoom out`).toBeLessThanOrEqual(whole[1]);
+    }
+    expect(outs).toBeGreaterThan(0);
+    expect(await settledRange(page)).toEqual(whole);
+    // A button with nowhere to go keeps focus and does nothing.
+    const stuck = (await disabled('later')) ? 'later' : 'earlier';
+    const range = await settledRange(page);
+    await page.focus(`button[data-zoom="${stuck}"]`);
+    await page.keyboard.press('Enter');
+    await settle();
+    expect(await viewRange(page)).toEqual(range);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.zoom)).toBe(stuck);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('/timeline/ bands and filters count alike', () => {
+  it('each attack type’s band holds as many incidents as its filter shows and says, and the page says how', async () => {
+    const { context, page } = await open();
+    const bands = await page.$$eval('.tl-band', (sections) =>
+      sections.map((s) => ({
+        name: (s.querySelector('.tl-band-heading')!.textContent ?? '').replace(s.querySelector('.tl-count')!.textContent ?? '', '').trim(),
+        count: Number(s.querySelector<HTMLElement>('[data-count]')!.dataset.count),
+        heading: s.querySelector('.tl-count')!.textContent,
+        marks: new Set([...s.querySelectorAll('a.tl-mark')].map((a) => a.getAttribute('href'))).size,
+      })),
+    );
+    const options = await page.$$eval('#tl-filter-attack-type option', (os) => os.filter((o) => (o as HTMLOptionElement).value).map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) {
+      const band = bands.find((b) => b.name === option.value);
+      expect(band, `a band for ${option.value}`).toBeDefined();
+      await page.selectOption('#tl-filter-attack-type', option.value);
+      await page.waitForFunction((v) => new URL(location.href).searchParams.get('attack-type') === v, option.value);
+      const shown = (await shownMarkPaths(page)).length;
+      // The filter shows, the option says, and the band holds the same number: the incidents of that type.
+      expect(shown).toBe(kb.incidents.filter((i) => i.attackTypes.some((t) => t.data.name === option.value)).length);
+      expect(option.text).toBe(`${option.value} (${shown})`);
+      expect(band!.count).toBe(shown);
+      expect(band!.marks).toBe(shown);
+      expect(band!.heading).toBe(`(${shown} ${shown === 1 ? 'incident' : 'incidents'})`);
+    }
+    // How an incident of several types is counted, in words, beside the chart.
+    expect(await page.textContent('incident-timeline .tl-key')).toMatch(/an incident of several (attack )?types is in the band of each/i);
+    await context.close();
+  });
+});
+
+describe('/timeline/ on a phone', () => {
+  const phone = { width: 390, height: 844 };
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`(${javaScriptEnabled ? 'with' : 'without'} JavaScript) lists every incident down the page, whole titles, nothing sideways`, async () => {
+      const { context, page } = await open({ viewport: phone, javaScriptEnabled });
+      // The narrow list, not the chart: every incident once, in order of start.
+      expect(await page.isVisible('incident-timeline [data-wide]')).toBe(false);
+      const listed = await listedPaths(page);
+      expect([...listed].sort()).toEqual(kb.incidents.map((i) => incidentPath(i.id)).sort());
+      const startOf = (path: string) => kb.incidents.find((i) => incidentPath(i.id) === path)!.start.getTime();
+      expect(listed.map(startOf)).toEqual(listed.map(startOf).sort((a, b) => a - b));
+      // At least five incidents in the first two screens, each title whole: the link's text is the
+      // incident's title, on lines inside the page (not cut, not ellipsed, not scrolled).
+      const titles = await page.$$eval('incident-timeline .tl-entry-title', (links) =>
+        links.map((a) => {
+          const box = a.getBoundingClientRect();
+          return { path: new URL(a.getAttribute('href')!, location.href).pathname, text: a.textContent?.trim() ?? '', bottom: box.bottom + scrollY, left: box.left, right: box.right, clipped: a.scrollWidth > a.clientWidth + 1 || getComputedStyle(a).textOverflow === 'ellipsis' };
+        }),
+      );
+      const firstTwoScreens = titles.filter((t) => t.bottom <= phone.height * 2);
+      expect(firstTwoScreens.length).toBeGreaterThanOrEqual(Math.min(5, kb.incidents.length));
+      for (const title of titles) {
+        expect(title.text).toBe(kb.incidents.find((i) => incidentPath(i.id) === title.path)!.data.title);
+        expect(title.clipped).toBe(false);
+        expect(title.left).toBeGreaterThanOrEqual(0);
+        expect(title.right).toBeLessThanOrEqual(phone.width);
+      }
+      // No sideways scroll of the page, at 390 px and at 320 px (a desktop at 400% zoom).
+      for (const width of [390, 320]) {
+        await page.setViewportSize({ width, height: 844 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `at ${width} px`).toBeLessThanOrEqual(width);
+      }
+      await context.close();
+    });
+  }
+
+  it('the filters narrow the list too, and the status line says how many are listed', async () => {
+    const { context, page } = await open({ viewport: phone });
+    const type = kb.incidents.flatMap((i) => i.attackTypes).map((t) => t.data.name).find((name) => {
+      const n = kb.incidents.filter((i) => i.attackTypes.some((t) => t.data.name === name)).length;
+      return n > 0 && n < kb.incidents.length;
+    });
+    if (!type) return void (await context.close());
+    const matching = kb.incidents.filter((i) => i.attackTypes.some((t) => t.data.name === type));
+    await page.selectOption('#tl-filter-attack-type', type);
+    await page.waitForFunction((n) => document.querySelector('[data-status-narrow]')?.textContent?.startsWith(`Showing ${n} of`), matching.length);
+    expect((await listedPaths(page)).sort()).toEqual(matching.map((i) => incidentPath(i.id)).sort());
+    expect(await page.isVisible('[data-status-narrow]')).toBe(true);
+    expect(await page.isVisible('[data-status-wide]')).toBe(false);
+    await context.close();
+  });
 });

@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { knowledgeBaseFrom } from '../helpers/model.ts';
+import { root } from '../helpers/site.ts';
 import { parsePartialDate, type PartialDate } from '../../src/schemas/dates.ts';
 import { assignLanes, collide, type Occupied } from '../../src/lib/timeline/lanes.ts';
 import { axisTicks, fittedAxisTicks } from '../../src/lib/timeline/ticks.ts';
@@ -6,6 +9,11 @@ import { partialDateRange } from '../../src/lib/timeline/ranges.ts';
 import { layoutTimeline, timelineMetrics, type TimelineItem, type TimelineMark } from '../../src/lib/timeline/incidents-layout.ts';
 import { layoutChronology, type ChronologyEventInput } from '../../src/lib/timeline/chronology-layout.ts';
 import { estimateTextWidth, fitLabel } from '../../src/lib/timeline/text.ts';
+import { textWidth } from '../../src/lib/charts/text.ts';
+import { itemSpan, wrapLabel } from '../../src/lib/timeline/incidents-layout.ts';
+import { careImpact, impactScale, impactSizes } from '../../src/lib/timeline/impact.ts';
+import { layoutNarrow, narrowBar } from '../../src/lib/timeline/narrow-layout.ts';
+import { filterChoices, matchesFilters } from '../../src/lib/timeline/filters.ts';
 
 const day = 86_400_000;
 const date = (text: string): PartialDate => parsePartialDate(text)!;
@@ -31,25 +39,27 @@ function item(id: string, started: string, resolved?: string, type = 'ransomware
   };
 }
 
-/** The pixel box a mark takes on its row: bar, glyph and label. */
-function box(mark: TimelineMark): Occupied {
-  const labelWidth = estimateTextWidth(mark.label, timelineMetrics.fontSize);
-  const labelStart = mark.labelAnchor === 'start' ? mark.x0 + mark.labelDx : mark.x0 + mark.labelDx - labelWidth;
-  const half = timelineMetrics.glyphSize / 2;
-  return { from: Math.min(mark.x0 - half, labelStart), to: Math.max(mark.x1, mark.x0 + half, labelStart + labelWidth) };
+/**
+ * The pixel box a mark takes on its row at a zoom: glyph, bar (and its open end) and label, worked out
+ * from what the page draws. Positions scale with the zoom; the glyph, the open end and the label keep
+ * their size in pixels.
+ */
+function box(mark: TimelineMark, zoom = 1): Occupied {
+  const m = timelineMetrics;
+  const labelWidth = Math.max(...mark.lines.map((line) => textWidth(line, m.fontSize)));
+  const x0 = mark.x0 * zoom;
+  const x1 = mark.x1 * zoom;
+  const half = mark.glyphSize / 2;
+  // A label that runs right is placed from the bar's end (which moves with the zoom); one that runs left, from the mark.
+  const label = mark.labelAnchor === 'start' ? { from: x1 + mark.labelDx, to: x1 + mark.labelDx + labelWidth } : { from: x0 + mark.labelDx - labelWidth, to: x0 + mark.labelDx };
+  const parts = [{ from: x0 - half, to: x0 + half }, { from: x0, to: x1 + (mark.openEnd ? m.tailLength : 0) }, label];
+  return { from: Math.min(...parts.map((p) => p.from)), to: Math.max(...parts.map((p) => p.to)) };
 }
 
 function expectNoOverlaps(marks: TimelineMark[], zoom = 1) {
   const rows = Map.groupBy(marks, (m) => m.row);
   for (const row of rows.values()) {
-    const boxes = row.map(box).map((b) => ({ from: b.from * zoom, to: b.to * zoom }));
-    // Labels keep their pixel width while positions scale with the zoom.
-    row.forEach((mark, i) => {
-      const labelWidth = estimateTextWidth(mark.label, timelineMetrics.fontSize);
-      const b = boxes[i]!;
-      if (mark.labelAnchor === 'start') b.to = Math.max(mark.x1 * zoom, (mark.x0 + mark.labelDx) * zoom + labelWidth);
-    });
-    boxes.sort((a, b) => a.from - b.from);
+    const boxes = row.map((mark) => box(mark, zoom)).sort((a, b) => a.from - b.from);
     for (let i = 1; i < boxes.length; i++) expect(collide(boxes[i - 1]!, boxes[i]!)).toBe(false);
   }
 }
@@ -254,18 +264,145 @@ describe('incident timeline layout', () => {
     }
   });
 
-  it('groups by the first attack type, and says so in words', () => {
-    const layout = layoutTimeline([item('a', '2024-06-03', undefined, 'supply-chain'), item('b', '2017-05-12')]);
+  it('an incident of several attack types is in the band of each, and a band counts what the filter of its name shows', () => {
+    const both = { ...item('a', '2024-06-03'), attackTypes: [{ id: 'supply-chain', name: 'Supply chain' }, { id: 'ransomware', name: 'Ransomware' }] };
+    const items = [both, item('b', '2017-05-12'), item('c', '2020-01-01', undefined, 'supply-chain')];
+    const layout = layoutTimeline(items);
     expect(layout.groups.map((g) => g.name)).toEqual(['Ransomware', 'Supply chain']);
     expect(new Set(layout.groups.map((g) => g.glyph)).size).toBe(2);
+    expect(layout.marks.filter((m) => m.id === 'a').map((m) => m.group).sort()).toEqual(['ransomware', 'supply-chain']);
+    expect(layout.incidents).toBe(3);
+    for (const group of layout.groups) {
+      // What the attack-type filter matches: any of an incident's types.
+      const matching = items.filter((i) => matchesFilters({ 'attack-type': i.attackTypes.map((t) => t.id), attacker: [], vendor: [] }, { 'attack-type': group.name }, filterChoices(items)));
+      expect(group.count).toBe(matching.length);
+      expect(group.chunks.flatMap((c) => c.marks).map((m) => m.id).sort()).toEqual(matching.map((i) => i.id).sort());
+    }
     const a = layout.marks.find((m) => m.id === 'a')!;
-    expect(a.accessibleName).toContain('Attack type: Supply chain');
-    expect(a.accessibleName).toContain('resolution date not recorded');
+    expect(a.accessibleName).toContain('Attack types: Supply chain, Ransomware');
     expect(a.path).toBe('/incidents/a/');
   });
 });
 
+describe('what a bar shows', () => {
+  it('runs from the start to the restoration date, and says how long that was', () => {
+    const span = itemSpan({ started: date('2017-01-13'), resolved: date('2017-01-16') });
+    expect(span.openEnd).toBe(false);
+    expect((span.end - span.start) / day).toBe(4);
+    expect(span.summary).toBe('13 January 2017 to 16 January 2017 (3 days)');
+  });
+
+  it('without a restoration date, ends at the days to restore from the impact summary, pale when approximate', () => {
+    const span = itemSpan({ started: date('2022-08-02'), restoredAfter: { days: 31, qualifier: 'about' } });
+    expect(span.openEnd).toBe(false);
+    expect((span.end - span.start) / day).toBe(31);
+    expect(span.segments.at(-1)!.certainty).toBe('uncertain');
+    expect(span.summary).toBe('from 2 August 2022, services restored after about 31 days');
+    // "More than N days" reaches the Nth day and stays open.
+    expect(itemSpan({ started: date('2022-08-02'), restoredAfter: { days: 31, qualifier: 'more-than' } }).openEnd).toBe(true);
+  });
+
+  it('with no end recorded, is open-ended: drawn with a tail, never as a finished bar of no length', () => {
+    const layout = layoutTimeline([item('open', '2017-05-12'), item('closed', '2017-05-12', '2017-05-12'), item('later', '2020-01-01', '2020-02-01')]);
+    const open = layout.marks.find((m) => m.id === 'open')!;
+    const closed = layout.marks.find((m) => m.id === 'closed')!;
+    expect(open.openEnd).toBe(true);
+    expect(closed.openEnd).toBe(false);
+    expect(open.accessibleName).toContain('end not recorded');
+    expect(box(open).to - open.x0).toBeGreaterThanOrEqual(timelineMetrics.tailLength);
+  });
+});
+
+describe('impact marks', () => {
+  const withImpact = (id: string, value: number | undefined) => ({ ...item(id, '2024-06-03'), impact: value === undefined ? undefined : { value, phrase: `${value} postponed.` } });
+
+  it('are sized by one scale, area for count, and an incident without a figure is drawn as unknown, not as small', () => {
+    const layout = layoutTimeline([withImpact('big', 20_000), withImpact('quarter', 5_000), withImpact('none', 0), withImpact('unknown', undefined)]);
+    const size = (id: string) => layout.marks.find((m) => m.id === id)!;
+    expect(size('big').glyphSize).toBeCloseTo(impactSizes.max, 1);
+    // A quarter of the count: half the diameter, a quarter of the area.
+    expect(size('quarter').glyphSize).toBeCloseTo(impactSizes.max / 2, 1);
+    expect(size('none').glyphSize).toBe(impactSizes.min);
+    expect(size('none').impactKnown).toBe(true);
+    expect(size('unknown').impactKnown).toBe(false);
+    expect(size('unknown').accessibleName).toContain('no figure published');
+    expect(layout.impactKnown).toBe(3);
+  });
+
+  it('count appointments and procedures together, with the qualifiers the sources give', () => {
+    const figure = (value: number, qualifier: 'exact' | 'more-than' = 'exact') => ({ value, qualifier, asOf: date('2024'), certainty: 'confirmed' as const, sources: ['s'] });
+    expect(careImpact({ appointmentsPostponed: figure(10_152), proceduresPostponed: figure(1_710) })).toEqual({ value: 11_862, phrase: '10,152 appointments and 1,710 procedures postponed.' });
+    expect(careImpact({ appointmentsPostponed: figure(19_000, 'more-than') })?.phrase).toBe('More than 19,000 appointments postponed.');
+    expect(careImpact({ appointmentsPostponed: figure(1) })?.phrase).toBe('1 appointment postponed.');
+    expect(careImpact({ appointmentsPostponed: figure(0) })).toEqual({ value: 0, phrase: 'No appointments postponed.' });
+    expect(careImpact({ daysToRestore: figure(3) })).toBeUndefined();
+  });
+
+  it('the legend shows round reference sizes from the same scale', () => {
+    const scale = impactScale([19_000, 184, 0]);
+    expect(scale.legend[0]!.diameter).toBe(impactSizes.min);
+    for (const entry of scale.legend.slice(1)) {
+      expect(entry.diameter).toBe(scale.diameter(entry.value));
+      expect(entry.value % 1000).toBe(0);
+    }
+    expect(scale.unknownDiameter).not.toBe(impactSizes.min);
+  });
+});
+
+describe('narrow layout', () => {
+  it('lists every incident once, year by year, and marks the years with none', () => {
+    const items = [item('a', '2024-06-03', undefined, 'supply-chain'), { ...item('b', '2017-05-12'), attackTypes: [{ id: 'ransomware', name: 'Ransomware' }, { id: 'supply-chain', name: 'Supply chain' }] }, item('c', '2017-01-01'), item('d', '2020-02')];
+    const layout = layoutTimeline(items);
+    const narrow = layoutNarrow(items, layout.spans, layout.impact, () => 0);
+    const years = narrow.sections.flatMap((s) => (s.kind === 'year' ? [s] : []));
+    expect(years.map((s) => s.year)).toEqual([2017, 2020, 2024]);
+    expect(years.flatMap((s) => s.entries.map((e) => e.id))).toEqual(['c', 'b', 'd', 'a']);
+    expect(narrow.sections.filter((s) => s.kind === 'gap')).toEqual([{ kind: 'gap', from: 2018, to: 2019 }, { kind: 'gap', from: 2021, to: 2023 }]);
+  });
+
+  it('draws every bar on one scale, the longest filling it', () => {
+    const items = [item('long', '2024-01-01', '2024-12-31'), item('short', '2024-01-01', '2024-01-31')];
+    const layout = layoutTimeline(items);
+    const entries = layoutNarrow(items, layout.spans, layout.impact, () => 0).sections.flatMap((s) => (s.kind === 'year' ? s.entries : []));
+    const length = (id: string) => Math.max(...entries.find((e) => e.id === id)!.segments.map((s) => s.to));
+    expect(length('long')).toBeCloseTo(narrowBar.width - narrowBar.tailLength, 0);
+    expect(length('short') / length('long')).toBeCloseTo(31 / 366, 2);
+  });
+});
+
 describe('labels', () => {
+  const { fontSize, minLabelWidth, maxLabelWidth } = timelineMetrics;
+
+  it('every title in the knowledge base is whole on the chart, on one or two lines no wider than the room', () => {
+    const kb = knowledgeBaseFrom(resolve(root, 'content'));
+    expect(kb.incidents.length).toBeGreaterThan(0);
+    for (const incident of kb.incidents) {
+      const { lines, cut } = wrapLabel(incident.data.title, fontSize, minLabelWidth, maxLabelWidth);
+      expect(cut, incident.data.title).toBe(false);
+      expect(lines.join(' ')).toBe(incident.data.title);
+      expect(lines.length).toBeLessThanOrEqual(2);
+      for (const line of lines) expect(textWidth(line, fontSize)).toBeLessThanOrEqual(maxLabelWidth);
+    }
+  });
+
+  it('wraps as narrow as two lines allow, and cuts a title too long for two lines at a word, never mid-word', () => {
+    const title = 'Synnovis pathology ransomware attack, south east London';
+    const { lines } = wrapLabel(title, fontSize, minLabelWidth, maxLabelWidth);
+    expect(lines).toHaveLength(2);
+    // Balanced: the two lines are close in width, not one full line and a stub.
+    const [a, b] = lines.map((line) => textWidth(line, fontSize)) as [number, number];
+    expect(Math.abs(a - b)).toBeLessThan(textWidth('attack,', fontSize) * 1.5);
+    const long = 'A very long incident title that runs on and on across far more room than two lines of the chart could ever give it (synthetic 12)';
+    const cut = wrapLabel(long, fontSize, minLabelWidth, maxLabelWidth);
+    expect(cut.cut).toBe(true);
+    expect(cut.lines).toHaveLength(2);
+    expect(cut.lines[1]!.endsWith('…')).toBe(true);
+    const shown = cut.lines.join(' ').slice(0, -1);
+    expect(long.startsWith(shown)).toBe(true);
+    expect(long[shown.length]).toBe(' ');
+    expect(shown).not.toContain('(');
+  });
+
   it('shortens long labels to fit and keeps short ones', () => {
     expect(fitLabel('Short', 12, 200)).toBe('Short');
     const long = fitLabel('A very long incident title that will never fit in the space given to it', 12, 120);

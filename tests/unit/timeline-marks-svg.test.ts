@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePartialDate, type PartialDate } from '../../src/schemas/dates.ts';
-import { barPath, gridPath, viewStatus } from '../../src/lib/timeline/marks-svg.ts';
+import { barPath, gridPath, listStatus, tailPath, viewStatus } from '../../src/lib/timeline/marks-svg.ts';
 import { glyphNames, glyphPath } from '../../src/lib/timeline/glyphs.ts';
+import { wideQuery } from '../../src/lib/views/timeline.ts';
 import { chunkHeight, layoutTimeline, timelineMetrics, type BarSegment, type TimelineItem } from '../../src/lib/timeline/incidents-layout.ts';
 
 const date = (text: string): PartialDate => parsePartialDate(text)!;
@@ -73,10 +74,45 @@ describe('timeline grid path', () => {
 describe('timeline status line', () => {
   const from = new Date(Date.UTC(2017, 0, 14));
   const to = new Date(Date.UTC(2025, 8, 26));
-  it('says how many incidents are shown and over which dates', () => {
-    expect(viewStatus(10, 10, from, to)).toBe('Showing all 10 incidents, 14 January 2017 to 26 September 2025.');
-    expect(viewStatus(3, 10, from, to)).toBe('Showing 3 of 10 incidents, 14 January 2017 to 26 September 2025.');
-    expect(viewStatus(1, 1, from, to)).toBe('Showing the only incident, 14 January 2017 to 26 September 2025.');
+  it('says how many incidents are in view and over which months', () => {
+    expect(viewStatus({ inView: 10, matching: 10, total: 10, filtered: false }, from, to)).toBe('Showing all 10 incidents, January 2017 to September 2025.');
+    expect(viewStatus({ inView: 3, matching: 10, total: 10, filtered: false }, from, to)).toBe('Showing 3 of 10 incidents, January 2017 to September 2025.');
+    expect(viewStatus({ inView: 1, matching: 1, total: 1, filtered: false }, from, to)).toBe('Showing the only incident, January 2017 to September 2025.');
+  });
+
+  it('counts among the incidents the filters match when a filter is chosen', () => {
+    expect(viewStatus({ inView: 2, matching: 7, total: 22, filtered: true }, from, to)).toBe('Showing 2 of 7 matching incidents (22 incidents in all), January 2017 to September 2025.');
+    expect(viewStatus({ inView: 0, matching: 0, total: 22, filtered: true }, from, to)).toBe('No incident matches these filters (22 incidents in all).');
+  });
+
+  it('says plainly when nothing is in view, and where to go', () => {
+    expect(viewStatus({ inView: 0, matching: 22, total: 22, filtered: false }, from, to)).toMatch(/^No incident in view between January 2017 and September 2025: use “Earlier” or “Later”/);
+  });
+
+  it('gives days for a view of a few weeks', () => {
+    expect(viewStatus({ inView: 1, matching: 22, total: 22, filtered: false }, new Date(Date.UTC(2024, 5, 3)), new Date(Date.UTC(2024, 5, 17)))).toBe('Showing 1 of 22 incidents, 3 June 2024 to 17 June 2024.');
+  });
+
+  it('on the narrow list, says how many are listed and the years they start in', () => {
+    expect(listStatus(22, 22, [2016, 2025])).toBe('Showing all 22 incidents, 2016 to 2025.');
+    expect(listStatus(1, 22, [2024, 2024])).toBe('Showing 1 of 22 incidents, in 2024.');
+    expect(listStatus(0, 22, undefined)).toBe('No incident matches these filters (22 incidents in all).');
+  });
+});
+
+describe('the open end of a bar', () => {
+  it('is dashes along the centre line ending in an arrowhead, as long as asked', () => {
+    const path = tailPath(10, 18, 26);
+    expect(path.startsWith('M11 18')).toBe(true);
+    // Follow the pen (relative moves after the first): the furthest it reaches is the arrowhead's tip.
+    let x = 11;
+    let furthest = x;
+    for (const [, command, dx] of path.slice('M11 18'.length).matchAll(/([hml])(-?[\d.]+)/g)) {
+      x += Number(dx);
+      if (command !== 'm') furthest = Math.max(furthest, x);
+    }
+    expect(furthest - 10).toBeGreaterThan(20);
+    expect(furthest - 10).toBeLessThanOrEqual(26);
   });
 });
 
@@ -96,6 +132,13 @@ describe('timeline blocks keep their height before they are drawn', () => {
     const [band] = layout.groups;
     expect(band!.chunks.map((c) => c.rows)).toEqual([16, 16, 8]);
     for (const chunk of band!.chunks) expect(chunk.height).toBe(chunkHeight(chunk.rows));
+  });
+
+  it('the page’s CSS switches renderings at the width the view and the script use', () => {
+    const source = readFileSync(new URL('../../src/components/timeline/IncidentTimeline.astro', import.meta.url), 'utf8');
+    const query = wideQuery.replace(/[()]/g, '\\$&');
+    expect(source).toMatch(new RegExp(`@media screen and ${query}\\s*\\{[^}]*\\.tl-narrow-only`));
+    expect(source).toMatch(new RegExp(`@media print, not all and ${query}\\s*\\{[^}]*\\.tl-wide-only`));
   });
 
   it('the page’s CSS gives a full block the same ratio as its SVG (so skipping it while out of sight moves nothing)', () => {

@@ -3,7 +3,7 @@
  * fits a box of `size` pixels, so the same glyph marks the chart and its legend.
  */
 
-export const glyphNames = ['circle', 'square', 'triangle', 'diamond', 'cross', 'triangle-down', 'hexagon', 'star'] as const;
+export const glyphNames = ['circle', 'square', 'triangle', 'diamond', 'cross', 'triangle-down', 'hexagon', 'star', 'pentagon', 'x'] as const;
 export type GlyphName = (typeof glyphNames)[number];
 
 function round(value: number): number {
@@ -33,6 +33,15 @@ function outline(name: GlyphName, size: number): { circle: number } | { corners:
       return { corners: [[0, -r], [r, 0], [0, r], [-r, 0]] };
     case 'hexagon':
       return { corners: regular(6, r, 0) };
+    case 'pentagon':
+      return { corners: regular(5, r * 1.05, -Math.PI / 2).map(([x, y]) => [x, y + r * 0.08]) };
+    case 'x': {
+      // The cross, turned by 45 degrees.
+      const t = r * 0.38;
+      const c = Math.SQRT1_2;
+      const plus: [number, number][] = [[-t, -r], [t, -r], [t, -t], [r, -t], [r, t], [t, t], [t, r], [-t, r], [-t, t], [-r, t], [-r, -t], [-t, -t]];
+      return { corners: plus.map(([x, y]) => [(x - y) * c, (x + y) * c]) };
+    }
     case 'cross': {
       const t = r * 0.38;
       return { corners: [[-t, -r], [t, -r], [t, -t], [r, -t], [r, t], [t, t], [t, r], [-t, r], [-t, t], [-r, t], [-r, -t], [-t, -t]] };

@@ -41,7 +41,7 @@ export function fitLabel(text: string, fontSize: number, maxWidth: number): stri
  * parenthetical reads badly, and it stops the visible label matching the link's accessible name,
  * since name matching (WCAG 2.5.3, axe's label-content-name-mismatch) sets bracketed text aside.
  */
-function withoutOpenBracket(text: string): string {
+export function withoutOpenBracket(text: string): string {
   let depth = 0;
   let openAt = -1;
   for (let i = 0; i < text.length; i++) {
