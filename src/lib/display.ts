@@ -7,6 +7,7 @@ import type { Incident } from '../schemas/incident.ts';
 import type { Organisation } from '../schemas/organisation.ts';
 import { dataSubjectLabels, dataTypeLabels, impactQualifierWords, impactUnitLabels } from '../schemas/vocabularies.ts';
 import { formatNumber } from './dates-format.ts';
+import { agree } from './wording.ts';
 
 type ImpactFigure = Incident['impact'][number];
 
@@ -15,10 +16,27 @@ type ImpactFigure = Incident['impact'][number];
 const prefixUnits = new Set<ImpactFigure['unit']>(['gbp', 'usd']);
 const gluedUnits = new Set<ImpactFigure['unit']>(['percent']);
 
-/** "more than 1,000 appointments", "about £32,700,000", "up to 45%". */
+/** The units a count of exactly one names in the singular ("1 patient", "1 person"). */
+const singularUnits: Partial<Record<ImpactFigure['unit'], string>> = {
+  appointments: 'appointment',
+  procedures: 'procedure',
+  patients: 'patient',
+  people: 'person',
+  organisations: 'organisation',
+  samples: 'sample',
+  devices: 'device',
+  systems: 'system',
+  days: 'day',
+  cases: 'case',
+  accounts: 'account',
+};
+
+/** "more than 1,000 appointments", "about £32,700,000", "up to 45%", "1 patient". */
 export function formatImpactValue(figure: Pick<ImpactFigure, 'value' | 'unit' | 'qualifier'>): string {
   const number = formatNumber(figure.value);
-  const unit = impactUnitLabels[figure.unit];
+  const plural = impactUnitLabels[figure.unit];
+  const singular = singularUnits[figure.unit];
+  const unit = singular ? agree(figure.value, { one: singular, other: plural }) : plural;
   const amount = prefixUnits.has(figure.unit) ? `${unit}${number}` : gluedUnits.has(figure.unit) ? `${number}${unit}` : `${number} ${unit}`;
   return `${impactQualifierWords[figure.qualifier]}${amount}`;
 }
