@@ -52,8 +52,6 @@ export interface CaseStudyBoxView {
   headingId: string;
   text: string;
   caseStudy: string;
-  handout: string;
-  notes: string;
 }
 
 export interface KeyFactsView {
@@ -185,8 +183,6 @@ function caseStudyBox(incident: ResolvedIncident): CaseStudyBoxView {
     headingId: `for-trainers-${incident.id}`,
     text: `${training.hook} A ${training.sessionLengths.join(', ').replace(/, (\d+)$/, ' or $1')} minute session, with questions for ${audiences}.`,
     caseStudy: trainingPaths.caseStudy(incident.id),
-    handout: trainingPaths.handout(incident.id),
-    notes: trainingPaths.notes(incident.id),
   };
 }
 
