@@ -90,7 +90,7 @@ export function startComparePicker(doc: Document): void {
     try {
       const files = await Promise.all(chosen.map((id) => fetchJson<CompareIncidentFile>(`${prefix}${id}.json`)));
       result.replaceChildren(compareTableElement(files, 'compare-result'));
-      status.textContent = `${files.map((f) => f.title).join(' compared with ')}: the table is below.`;
+      status.textContent = `The table below sets the ${files.length} incidents side by side.`;
     } catch (error) {
       console.error(error);
       status.textContent = `The facts could not be loaded (${error instanceof Error ? error.message : 'network error'}). Check your connection and press Compare again, or open one of the pairs below.`;

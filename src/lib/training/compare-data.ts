@@ -18,6 +18,7 @@ import { trainingPaths } from './paths.ts';
 export const compareSchemaVersion = '1.0.0';
 
 export const compareDataPaths = {
+  folder: '/data/compare/',
   index: '/data/compare/index.json',
   incident: (id: string) => `/data/compare/${id}.json`,
   indexSchema: '/data/schema/compare-index.json',

@@ -440,7 +440,7 @@ export function caseStudyPage(ctx: ViewContext, id: string): CaseStudyPageView {
       when:
         when.size > 0
           ? [...when].map(([minutes, slot]) => `${slot.from}–${slot.to} min of the ${minutes}-minute plan`).join('; ')
-          : `Not in the ${sessionsText(t.sessionLengths)} plan: read it out in a longer session, or set it as a question`,
+          : `Not in the ${listOf(t.sessionLengths.map((m) => `${m}-minute`), 'or')} plan: read it out in a longer session, or set it as a question`,
       times: slideTimes(when),
       injects: phase.injects.map((inject) => ({ number: ++injectNumber, text: inject.text })),
     };
@@ -583,7 +583,7 @@ export function comparePage(ctx: ViewContext): ComparePageView {
       link: { path: trainingPaths.comparePair(pair.incidents[0].id, pair.incidents[1].id), text: `${pair.incidents[0].data.title} compared with ${pair.incidents[1].data.title}` },
       reasons: pair.reasons.length > 0 ? `: ${pair.reasons.join('; ')}` : undefined,
     })),
-    data: { index: compareDataPaths.index, incidentPrefix: compareDataPaths.incident('') },
+    data: { index: compareDataPaths.index, incidentPrefix: compareDataPaths.folder },
     noScript: `Choosing any two incidents needs JavaScript, which is off in this browser. The ${countOf(pairs.length, 'pair')} below ${pairs.length === 1 ? 'has a page' : 'have pages'} of ${pairs.length === 1 ? 'its' : 'their'} own that work without it.`,
   };
 }
