@@ -1,6 +1,6 @@
 /**
  * Case studies in search, on the built Pagefind index through the search page a trainer uses:
- * the words a trainer types ("case study", "tabletop", "exercise", an audience, a topic) find case
+ * the words a trainer types ("case study", "tabletop", "exercise", "handout", an audience, a topic) find case
  * studies, filed under their own kind; the "Case study" filter narrows to them; and an incident's
  * own name still finds the incident first, not its case study.
  */
@@ -56,6 +56,12 @@ describe('searching for case studies', () => {
     expect(results.length, `results for "${query}"`).toBeGreaterThan(0);
     expect(results[0]!.kind, `first result for "${query}": ${results[0]!.path}`).toBe(caseStudyKind);
     for (const r of results.filter((x) => x.kind === caseStudyKind)) expect(r.path).toMatch(/\/training\/[^/]+\/$/);
+  });
+
+  it.each(['handout', 'inject cards'])('"%s" finds the case studies that print it', async (query) => {
+    const found = (await search(query, `&kind=${encodeURIComponent(caseStudyKind)}`)).map((r) => r.path).sort();
+    const expected = query === 'handout' ? kb.incidents : kb.incidents.filter((i) => i.data.training.injects.length > 0);
+    expect(found).toEqual(caseStudyPaths(expected.map((i) => i.id)));
   });
 
   it('"exercise" finds the case studies that are tabletop exercises, among the guide and the exercising controls', async () => {

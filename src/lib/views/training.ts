@@ -366,6 +366,8 @@ export interface CaseStudyPageView {
   hook: string;
   /** "A tabletop exercise (5 injects in 5 phases) and 9 questions for discussion." */
   format: string;
+  /** What the page prints and shows, in words a trainer searches for: "This page prints as the participant handout, ...". */
+  prints: string;
   objectives: string[];
   audiences: LinkView[];
   topics: LinkView[];
@@ -485,6 +487,7 @@ export function caseStudyPage(ctx: ViewContext, id: string): CaseStudyPageView {
     title,
     hook: t.hook,
     format: formatLine(t),
+    prints: `This page prints as ${listOf(['the participant handout (the browser\'s own print)', 'the trainer notes', ...(injects.length > 0 ? ['the inject cards'] : [])], 'or')}, and presents the session on a projector, one part at a time.`,
     objectives: t.objectives,
     audiences: t.audiences.map((a) => ({ path: trainingPaths.audience(a), text: audienceLabels[a] })),
     topics: t.topics.map((x) => ({ path: trainingPaths.topic(x), text: trainingTopicLabels[x] })),
