@@ -2,10 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { prosePlugins } from './src/lib/markdown/prose.ts';
+import { editorialPlugins, prosePlugins } from './src/lib/markdown/prose.ts';
 import { contentIntegrity } from './src/integrations/content-integrity.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { citationFiles } from './src/integrations/citation-files.ts';
+import { compareFiles } from './src/integrations/compare-files.ts';
 
 /**
  * SITE_URL: the public origin the site is served from (canonical URLs, feeds, sitemap).
@@ -60,5 +61,6 @@ export default defineConfig({
   // INCREMENTAL_BUILD=1 (without --force) re-renders only pages whose cacheKey or code changed:
   // the bench and tests/site/incremental.test.ts use it; production builds stay full (README).
   experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD === '1' },
-  integrations: [contentIntegrity(checked), mdx(), sitemap(checked), citationFiles(checked)],
+  // MDX is for editorial pages written with the site's components (the trainers' guide); incidents stay .md.
+  integrations: [contentIntegrity(checked), mdx({ processor: satteri({ mdastPlugins: editorialPlugins }) }), sitemap(checked), citationFiles(checked), compareFiles(checked)],
 });

@@ -47,6 +47,18 @@ export const facetLabels: Record<FacetKey, string> = {
   'way-in': 'How they got in',
 };
 
+/**
+ * The search page's filters: the incident facets, after one every searchable page carries, the
+ * kind of page ("Incident", "Case study", "Attacker"...: BaseLayout files each page under its
+ * view's searchKind), so a reader can keep to case studies, or to incidents.
+ */
+export const searchFacetKeys = ['kind', ...facetKeys] as const;
+export type SearchFacetKey = (typeof searchFacetKeys)[number];
+export const searchFacetLabels: Record<SearchFacetKey, string> = { kind: 'Kind of page', ...facetLabels };
+
+/** The kind of page incidents are filed under (the incident view's searchKind). */
+export const incidentKind = 'Incident';
+
 /** The attribution facet's value for an incident that names no attacker. */
 export const unattributedLabel = 'No attacker named';
 
@@ -137,23 +149,23 @@ export function incidentSortDate(incident: ResolvedIncident): string {
 }
 
 /**
- * Parses facet selections from a query string: only known keys, values kept as given, order
+ * Parses filter selections from a query string: only known keys, values kept as given, order
  * preserved, duplicates dropped. Shared by the search page script and the tests.
  */
-export function facetsFromQuery(params: URLSearchParams): Partial<Record<FacetKey, string[]>> {
-  const selected: Partial<Record<FacetKey, string[]>> = {};
-  for (const key of facetKeys) {
+export function facetsFromQuery(params: URLSearchParams): Partial<Record<SearchFacetKey, string[]>> {
+  const selected: Partial<Record<SearchFacetKey, string[]>> = {};
+  for (const key of searchFacetKeys) {
     const values = unique(params.getAll(key));
     if (values.length > 0) selected[key] = values;
   }
   return selected;
 }
 
-/** The query string for a search: q first, then facets in display order. Empty parts are left out. */
-export function searchQueryString(query: string, selected: Partial<Record<FacetKey, string[]>>): string {
+/** The query string for a search: q first, then filters in display order. Empty parts are left out. */
+export function searchQueryString(query: string, selected: Partial<Record<SearchFacetKey, string[]>>): string {
   const params = new URLSearchParams();
   if (query.trim()) params.set('q', query.trim());
-  for (const key of facetKeys) {
+  for (const key of searchFacetKeys) {
     for (const value of unique(selected[key] ?? [])) params.append(key, value);
   }
   const text = params.toString();

@@ -9,17 +9,18 @@
  * extra code.
  */
 import {
-  facetKeys,
-  facetLabels,
   facetsFromQuery,
+  incidentKind,
+  searchFacetKeys,
+  searchFacetLabels,
   searchMeta,
   searchQueryString,
   searchRanking,
-  type FacetKey,
+  type SearchFacetKey,
 } from '../lib/facets.ts';
 
 type FilterCounts = Record<string, Record<string, number>>;
-type Selected = Partial<Record<FacetKey, string[]>>;
+type Selected = Partial<Record<SearchFacetKey, string[]>>;
 
 interface PagefindFragment {
   url: string;
@@ -112,8 +113,8 @@ export function startSearchPage(root: HTMLElement | null): void {
     return;
   }
 
-  const controls = new Map<FacetKey, Map<string, FacetControl>>();
-  const fieldsets = new Map<FacetKey, { details: HTMLDetailsElement; fieldset: HTMLFieldSetElement; more?: HTMLButtonElement; expanded: boolean }>();
+  const controls = new Map<SearchFacetKey, Map<string, FacetControl>>();
+  const fieldsets = new Map<SearchFacetKey, { details: HTMLDetailsElement; fieldset: HTMLFieldSetElement; more?: HTMLButtonElement; expanded: boolean }>();
   let pagefind: Pagefind | undefined;
   let runId = 0;
   let shown = 0;
@@ -158,7 +159,7 @@ export function startSearchPage(root: HTMLElement | null): void {
     return selected;
   };
 
-  const addControl = (key: FacetKey, value: string) => {
+  const addControl = (key: SearchFacetKey, value: string) => {
     const values = controls.get(key)!;
     const list = fieldsets.get(key)!.fieldset.querySelector('ul')!;
     const id = `facet-${key}-${values.size}`;
@@ -176,7 +177,7 @@ export function startSearchPage(root: HTMLElement | null): void {
 
   /** One fieldset per facet, values ordered by how many incidents carry them (years newest first). */
   const buildFacets = (totals: FilterCounts, selected: Selected) => {
-    for (const key of facetKeys) {
+    for (const key of searchFacetKeys) {
       const counts = { ...(totals[key] ?? {}) };
       for (const value of selected[key] ?? []) counts[value] ??= 0;
       const entries = Object.entries(counts).sort(([a, x], [b, y]) =>
@@ -188,8 +189,8 @@ export function startSearchPage(root: HTMLElement | null): void {
       const details = element('details', { class: 'facet' });
       details.open = (key === 'attack-type' && wideScreen.matches) || (selected[key]?.length ?? 0) > 0;
       const fieldset = element('fieldset', { 'data-facet': key });
-      fieldset.append(element('legend', { class: 'visually-hidden' }, facetLabels[key]), element('ul', { class: 'facet-values' }));
-      details.append(element('summary', {}, facetLabels[key]), fieldset);
+      fieldset.append(element('legend', { class: 'visually-hidden' }, searchFacetLabels[key]), element('ul', { class: 'facet-values' }));
+      details.append(element('summary', {}, searchFacetLabels[key]), fieldset);
       facetsContainer.append(details);
       fieldsets.set(key, { details, fieldset, expanded: false });
       controls.set(key, new Map());
@@ -227,12 +228,12 @@ export function startSearchPage(root: HTMLElement | null): void {
       }
       state.details.hidden = available === 0;
       const ticked = [...values.values()].filter((c) => c.input.checked).length;
-      state.details.querySelector('summary')!.textContent = ticked ? `${facetLabels[key]} (${ticked} ticked)` : facetLabels[key];
+      state.details.querySelector('summary')!.textContent = ticked ? `${searchFacetLabels[key]} (${ticked} ticked)` : searchFacetLabels[key];
       if (state.more) {
         state.more.hidden = available <= facetPreview;
         state.more.textContent = state.expanded
-          ? `Show fewer ${facetLabels[key].toLowerCase()} values`
-          : `Show all ${available} ${facetLabels[key].toLowerCase()} values`;
+          ? `Show fewer ${searchFacetLabels[key].toLowerCase()} values`
+          : `Show all ${available} ${searchFacetLabels[key].toLowerCase()} values`;
       }
     }
     clearButton.hidden = Object.keys(selectedFromControls()).length === 0;
@@ -310,6 +311,9 @@ export function startSearchPage(root: HTMLElement | null): void {
     }
   };
 
+  /** Whether browsing (no query) lists incidents: no kind of page is ticked, or only incidents are. */
+  const browsesIncidents = (selected: Selected) => (selected.kind ?? []).every((kind) => kind === incidentKind);
+
   const describe = (query: string, selected: Selected, count: number) => {
     const filterCount = Object.values(selected).reduce((n, values) => n + (values?.length ?? 0), 0);
     const filters = filterCount ? ` with ${plural(filterCount, 'filter', 'filters')} ticked` : '';
@@ -319,6 +323,7 @@ export function startSearchPage(root: HTMLElement | null): void {
     }
     // Kept short: the status line has two lines reserved, so a longer one would push the results down.
     if (filterCount === 0) return `${plural(count, 'incident', 'incidents')}, newest first`;
+    if (!browsesIncidents(selected)) return `${plural(count, 'page matches', 'pages match')} the ${plural(filterCount, 'ticked filter', 'ticked filters')}`;
     return `${plural(count, 'incident matches', 'incidents match')} the ${plural(filterCount, 'ticked filter', 'ticked filters')}`;
   };
 
@@ -342,8 +347,10 @@ export function startSearchPage(root: HTMLElement | null): void {
     const browsing = !query;
     let response: PagefindResponse | null;
     try {
-      // An empty query browses: every incident (only incidents carry the date), newest first, narrowed by any ticked filters.
-      response = await pagefind.search(browsing ? null : query, browsing ? { filters: selected, sort: { date: 'desc' } } : { filters: selected });
+      // An empty query browses: every incident (only incidents carry the date), newest first, narrowed
+      // by any ticked filters. Pages of another kind (a case study) have no date: they are listed unsorted.
+      const sort = browsing && browsesIncidents(selected) ? { sort: { date: 'desc' as const } } : {};
+      response = await pagefind.search(browsing ? null : query, { filters: selected, ...sort });
     } catch (error) {
       console.error(error);
       status.textContent = 'The search failed to load part of its index. Check your connection and try again, or use the browse pages below.';

@@ -184,7 +184,7 @@ describe('incremental rebuilds', () => {
     edit('actors/examplegang.md', 'name: ExampleGang', 'name: Sample Crew');
     const rebuild = rebuildAndCompare();
     const compare = [...rebuild.rendered].find((p) => p.startsWith('/training/compare/') && p !== '/training/compare/');
-    for (const path of ['/actors/examplegang/', `/incidents/${first}/`, `/training/${first}/`, `/training/${first}/handout/`, '/browse/attacker/sample-crew/', ...(compare ? [compare] : [])]) {
+    for (const path of ['/actors/examplegang/', `/incidents/${first}/`, `/training/${first}/`, '/browse/attacker/sample-crew/', ...(compare ? [compare] : [])]) {
       expect(page(path), path).toContain('Sample Crew');
     }
     expect(compare, 'the compare table names both attackers').toBeDefined();
@@ -202,7 +202,7 @@ describe('incremental rebuilds', () => {
     for (const path of ['/actors/examplegang/', '/organisations/example-trust/', '/vendors/example-labs/', '/attack-types/ransomware/', '/vulnerabilities/cve-2099-0001/', '/controls/charter-mfa/', `/training/${second}/`, '/training/audience/clinicians/']) {
       expect(page(path), path).toContain('Example Labs pathology outage');
     }
-    for (const path of [`/incidents/${second}/`, `/training/${second}/handout/`, '/organisations/other-clinic/', '/data/schema/incidents.json']) {
+    for (const path of [`/incidents/${second}/`, '/organisations/other-clinic/', '/data/schema/incidents.json']) {
       expect(rebuild.restored, path).toContain(path);
     }
   }, 300_000);
@@ -219,7 +219,7 @@ describe('incremental rebuilds', () => {
     expect(page('/vendors/example-labs/')).toMatch(/Fix available <time[^>]*>20 May 2099<\/time>/);
     expect(rebuild.rendered).toContain('/vendors/example-labs/');
     // These show the CVE id (or nothing of it), never its dates: their views, and so their keys, are unchanged.
-    for (const path of [`/training/${first}/`, `/training/${first}/handout/`, `/training/${first}/notes/`, '/actors/examplegang/', '/organisations/example-trust/', `/incidents/${second}/`]) {
+    for (const path of [`/training/${first}/`, '/actors/examplegang/', '/organisations/example-trust/', `/incidents/${second}/`]) {
       expect(rebuild.restored, path).toContain(path);
     }
   }, 300_000);

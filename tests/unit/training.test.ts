@@ -5,9 +5,11 @@ import { parsePartialDate, type PartialDate } from '../../src/schemas/dates.ts';
 import { catalogueFacets, filterCatalogue } from '../../src/lib/training/catalogue.ts';
 import { catalogueQuery, describeFilters, matchesCatalogueFilters, parseCatalogueFilters } from '../../src/lib/training/filters.ts';
 import { compareTable, comparePairs, indexComparePairs, pairsFor } from '../../src/lib/training/compare.ts';
-import { controlsThatHelped, groupInjectsByPhase, groupQuestionsByAudience, sessionPlan } from '../../src/lib/training/session.ts';
+import { controlsThatHelped, groupInjectsByPhase, groupQuestionsByAudience, sessionPlan, splitBlock } from '../../src/lib/training/session.ts';
 import { factRows, keyFacts, recoveryTime } from '../../src/lib/training/facts.ts';
 import { pairSlug } from '../../src/lib/training/paths.ts';
+import { mostSimilar } from '../../src/lib/training/similarity.ts';
+import { root } from '../helpers/site.ts';
 import { durationBetween } from '../../src/lib/partial-dates.ts';
 import { formatDayRange } from '../../src/lib/dates-format.ts';
 import { makeContent } from '../helpers/fixtures.ts';
@@ -243,9 +245,23 @@ describe('compare pairs', () => {
     expect(mine.map((m) => m.other.id)).toEqual(['example-lab-2099']);
   });
 
-  it('grows linearly: at most the curated pairs plus perIncident per incident', () => {
-    const curated = kb.incidents.reduce((n, i) => n + i.data.training.compareWith.length, 0);
-    expect(comparePairs(kb.incidents, 1).length).toBeLessThanOrEqual(curated + kb.incidents.length);
+  it('prerenders at most one page per incident: its first named incident, else the one most like it', () => {
+    const real = knowledgeBaseFrom(`${root}/content`);
+    const realPairs = comparePairs(real.incidents);
+    expect(realPairs.length).toBeLessThanOrEqual(real.incidents.length);
+    const slugs = new Set(realPairs.map((p) => p.slug));
+    const similar = mostSimilar(real.incidents, 1);
+    for (const incident of real.incidents) {
+      const named = incident.data.training.compareWith[0];
+      const closest = named ?? similar.get(incident.id)?.[0]?.id;
+      if (closest) expect(slugs.has(pairSlug(incident.id, closest)), `${incident.id} and its closest match ${closest}`).toBe(true);
+    }
+    // Every pair is someone's closest match: nothing else gets a page.
+    for (const pair of realPairs) {
+      const [a, b] = pair.incidents;
+      const closestOf = (x: typeof a) => x.data.training.compareWith[0] ?? similar.get(x.id)?.[0]?.id;
+      expect(closestOf(a) === b.id || closestOf(b) === a.id, pair.slug).toBe(true);
+    }
   });
 });
 
@@ -287,6 +303,14 @@ describe('session plans', () => {
     expect(sessionPlan(60, second.data.training).find((s) => s.activity.startsWith('Run the exercise'))!.activity).toContain('2 phases');
     expect(hasExercise(sessionPlan(30, second.data.training))).toBe(false);
     expect(hasExercise(sessionPlan(90, { ...second.data.training, injects: [] }))).toBe(false);
+  });
+
+  it('names the block of the plan each step belongs to, and splits a block into whole minutes that add up', () => {
+    const plan = sessionPlan(60, second.data.training);
+    expect(plan.map((step) => step.block)).toEqual(['scene', 'exercise', 'discussion', 'controls', 'close']);
+    const phases = splitBlock(plan, 'exercise', 3)!;
+    expect(phases).toEqual([{ from: 10, to: 17 }, { from: 17, to: 23 }, { from: 23, to: 30 }]);
+    expect(splitBlock(sessionPlan(30, second.data.training), 'exercise', 2)).toBeUndefined();
   });
 
   it('never suggests more questions than the case study has', () => {

@@ -19,7 +19,7 @@ import { timelinePage } from '../../src/lib/views/timeline.ts';
 import { aboutPage, notFoundPage } from '../../src/lib/views/static-pages.ts';
 import { dataPage } from '../../src/lib/views/data.ts';
 import { overviewPage } from '../../src/lib/views/overview.ts';
-import { caseStudyPage, comparePage, comparePairPage, handoutPage, notesPage, trainingCatalogue, trainingIndexPage } from '../../src/lib/views/training.ts';
+import { caseStudyPage, comparePage, comparePairPage, guidePage, trainingCatalogue, trainingIndexPage } from '../../src/lib/views/training.ts';
 import { actorFeedView, dataFileView, incidentsCsvView, siteFeedView, stixBundleView, vendorFeedView } from '../../src/lib/views/exports.ts';
 import { collectionsFrom, knowledgeBaseFrom } from '../helpers/model.ts';
 import { goodFixture } from '../helpers/fixtures.ts';
@@ -31,6 +31,8 @@ const corrections = correctionSettingsFrom({});
 const ctx: ViewContext = { kb: knowledgeBaseFrom(), site, corrections };
 const real: ViewContext = { kb: knowledgeBaseFrom(`${root}/content`), site, corrections };
 const id = 'example-lab-2099';
+/** The guide's sources, as its MDX frontmatter gives them. */
+const guideSources = [{ id: 'g1', publisher: 'NHS England', title: 'A guide', url: 'https://www.england.nhs.uk/guide/', kind: 'primary', date: '2024-10' }];
 
 /** Every view of a build, by the page it is for. */
 function everyView(c: ViewContext): [string, unknown][] {
@@ -50,6 +52,7 @@ function everyView(c: ViewContext): [string, unknown][] {
     ['/data/', dataPage(c)],
     ['/training/', trainingIndexPage(c)],
     ['/training/compare/', comparePage(c)],
+    ['/training/guide/', guidePage(c, guideSources)],
     ['/feed.xml', siteFeedView(c)],
     ['/data/incidents.csv', incidentsCsvView(c)],
     ['/data/stix-bundle.json', stixBundleView(c)],
@@ -57,8 +60,6 @@ function everyView(c: ViewContext): [string, unknown][] {
     ...kb.incidents.flatMap((i): [string, unknown][] => [
       [`/incidents/${i.id}/`, incidentPage(c, i.id)],
       [`/training/${i.id}/`, caseStudyPage(c, i.id)],
-      [`/training/${i.id}/handout/`, handoutPage(c, i.id)],
-      [`/training/${i.id}/notes/`, notesPage(c, i.id)],
     ]),
     ...[...kb.actors.keys()].flatMap((a): [string, unknown][] => [[`/actors/${a}/`, actorPage(c, a)], [`/feeds/actors/${a}.xml`, actorFeedView(c, a)]]),
     ...[...kb.vendors.keys()].flatMap((v): [string, unknown][] => [[`/vendors/${v}/`, vendorPage(c, v)], [`/feeds/vendors/${v}.xml`, vendorFeedView(c, v)]]),
@@ -279,21 +280,43 @@ describe('training pages', () => {
     expect(trainingCatalogue(ctx, { audience: 'board' }).cards).toEqual([]);
   });
 
-  it('number questions on across audiences, and show answers only where written', () => {
-    const groups = notesPage(ctx, id).questions;
-    expect(groups.map((g) => g.start)).toEqual([1, 3, 5]);
-    expect(groups.at(-1)?.questions).toEqual([{ question: 'Q5?', answer: 'A5.' }]);
+  it('number questions on across audiences, giving participants the questions and the trainer the answers', () => {
+    const view = caseStudyPage(ctx, id);
+    expect(view.handout.questions.map((g) => g.start)).toEqual([1, 3, 5]);
+    expect(view.handout.questions.at(-1)?.questions).toEqual([{ question: 'Q5?' }]);
+    expect(view.notes.answers.at(-1)?.questions).toEqual([{ question: 'Q5?', answer: 'A5.' }]);
   });
 
-  it('link a case study to the incidents it is worth comparing with', () => {
+  it('link a case study to its closest match, and to any incident in the browser', () => {
     const [pair] = real.kb.comparePairs.pairs;
     const view = caseStudyPage(real, pair!.incidents[0].id);
     expect(view.comparisons.map((c) => c.link.path)).toContain(`/training/compare/${pair!.slug}/`);
+    expect(view.compareAny.path).toBe(`/training/compare/?incident=${pair!.incidents[0].id}`);
   });
 
-  it('print only the sources a handout cites, and say how many more the write-up has', () => {
-    const view = handoutPage(ctx, id);
-    expect(view.sources.map((s) => s.number)).toEqual([1, 2]);
-    expect(view.omitted).toBe(', with 1 more sources and every impact figure');
+  it("link the case study's facts to the numbered sources of the write-up", () => {
+    const began = caseStudyPage(ctx, id).handout.facts.find((row) => row.label === 'Began');
+    expect(began?.items[0]?.refs).toEqual([{ number: 1, href: `/incidents/${id}/#source-s1`, label: '1: source, in the write-up' }]);
+  });
+
+  it('time each part of the session from the plan, for the presenter view', () => {
+    const view = caseStudyPage(real, 'synnovis-pathology-2024');
+    // Five phases share the 60-minute plan's 20 exercise minutes (10-30), the 90-minute plan's 30 (10-40).
+    expect(view.injects.map((p) => p.times)).toEqual(['60:10-14 90:10-16', '60:14-18 90:16-22', '60:18-22 90:22-28', '60:22-26 90:28-34', '60:26-30 90:34-40']);
+    expect(view.presenter.times.opening).toBe('30:0-5 60:0-10 90:0-10');
+    expect(view.presenter.slides).toEqual({ opening: 0, phases: 1, questions: 6, controls: 12, close: 13 });
+  });
+
+  it('say plainly when the plan for every length it runs in leaves no time for the injects', () => {
+    const shortOnly = real.kb.incidents.find((i) => i.data.training.sessionLengths.every((m) => m === 30) && i.data.training.injects.length > 0);
+    expect(shortOnly, 'the content has a 30-minute-only case study with injects').toBeDefined();
+    const view = caseStudyPage(real, shortOnly!.id);
+    expect(view.injects[0]?.times).toBe('');
+    expect(view.injects[0]?.when).toBe('Not in the 30-minute plan: read it out in a longer session, or set it as a question');
+  });
+
+  it('check the guide\'s sources as any source is, naming the file', () => {
+    expect(guidePage(ctx, guideSources).sources.map((s) => s.anchor)).toEqual(['source-g1']);
+    expect(() => guidePage(ctx, [{ ...guideSources[0], url: 'http://insecure.example/' }])).toThrow(/training-guide\.mdx: source 0\.url/);
   });
 });

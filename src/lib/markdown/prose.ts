@@ -57,8 +57,11 @@ function sourceNumbers(data: PluginFactoryContext['data']): Map<string, number> 
   return new Map(sources.flatMap((source: unknown, index) => (source && typeof source === 'object' && 'id' in source && typeof source.id === 'string' ? [[source.id, index + 1] as const] : [])));
 }
 
+/** The no-break space before a cite: the entity in Markdown pages (as before); MDX cannot take raw HTML, so a plain U+00A0 there. */
+type SpaceBefore = 'entity' | 'character';
+
 /** Numbered citation links; a document without sources has nothing to link to. */
-export const citationsPlugin: MdastPluginEntry = (factory: PluginFactoryContext) => {
+const citationsWith = (space: SpaceBefore): MdastPluginEntry => (factory: PluginFactoryContext) => {
   if (!factory.source.includes('[@')) return null;
   const numbers = sourceNumbers(factory.data);
   if (numbers.size === 0) return null;
@@ -77,7 +80,7 @@ export const citationsPlugin: MdastPluginEntry = (factory: PluginFactoryContext)
           ]);
           return [
             // A no-break space keeps the number on the line of the word it supports (as the entity, as before).
-            ...(part.spaceBefore ? [{ type: 'html', value: '&nbsp;' } as const] : []),
+            ...(part.spaceBefore ? [space === 'entity' ? ({ type: 'html', value: '&nbsp;' } as const) : ({ type: 'text', value: '\u00a0' } as const)] : []),
             {
               type: 'superscript',
               // The numbers stay out of the search index and its excerpts, as on every other cite.
@@ -90,6 +93,8 @@ export const citationsPlugin: MdastPluginEntry = (factory: PluginFactoryContext)
     },
   });
 };
+
+export const citationsPlugin = citationsWith('entity');
 
 /**
  * Prose heading ids start with the section that holds the prose ("story-" on an incident page,
@@ -115,3 +120,9 @@ export const headingsPlugin: MdastPluginEntry = () => {
 
 /** The prose plugins, in the order they run: the guard before the citations add their own markup. */
 export const prosePlugins: MdastPluginEntry[] = [rawHtmlPlugin, citationsPlugin, headingsPlugin];
+
+/**
+ * Editorial pages in MDX (the trainers' guide): the same guard and citations, but their headings
+ * stay as written, since the page's own sections are the MDX's (## is an h2 under the page's h1).
+ */
+export const editorialPlugins: MdastPluginEntry[] = [rawHtmlPlugin, citationsWith('character')];

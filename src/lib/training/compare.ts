@@ -1,13 +1,14 @@
 /**
  * Incidents side by side: the compare table (one column per incident, one row per fact), and the
- * pairs worth a compare page of their own: every pair a writer named, then each incident's most
- * similar others (src/lib/training/similarity.ts).
+ * pairs worth a prerendered page: each incident's closest match (a writer's first choice, else the
+ * most similar incident: src/lib/training/similarity.ts).
  */
 import type { ResolvedIncident } from '../model.ts';
 import { compareRowKeys, factRows, rowLabels, type CompareRowKey, type FactItem } from './facts.ts';
 import { trainingTopicLabels } from './filters.ts';
 import { pairSlug } from './paths.ts';
 import { mostSimilar } from './similarity.ts';
+import { countOf } from '../wording.ts';
 
 export interface CompareTable {
   incidents: ResolvedIncident[];
@@ -53,38 +54,33 @@ function sharedFeatures(a: ResolvedIncident, b: ResolvedIncident): string[] {
   const topics = shared(a.data.training.topics, b.data.training.topics).map((t) => trainingTopicLabels[t].toLowerCase());
   if (topics.length) reasons.push(`teach ${topics.join(', ')}`);
   const controls = shared(a.controls.map((c) => c.control), b.controls.map((c) => c.control));
-  if (controls.length) reasons.push(`${controls.length} control${controls.length === 1 ? '' : 's'} in common`);
+  if (controls.length) reasons.push(`${countOf(controls.length, 'control')} in common`);
   return reasons;
 }
 
 /**
- * The pairs that get a static compare page: every pair a writer named in training.compareWith,
- * then for each incident its `perIncident` most similar others. The number of pairs grows
- * linearly with the number of incidents.
+ * The pairs that get a prerendered compare page: one per incident at most, its closest match. That
+ * is the first incident a writer named in training.compareWith, else the incident most like it
+ * (similarity.ts); an incident that shares nothing with any other has none. Two incidents that are
+ * each other's closest match share one page, so there are never more pages than incidents. Every
+ * other pair is compared in the browser from the compare data (compare-data.ts).
  */
-export function comparePairs(incidents: readonly ResolvedIncident[], perIncident = 2): ComparePair[] {
+export function comparePairs(incidents: readonly ResolvedIncident[]): ComparePair[] {
   const byId = new Map(incidents.map((i) => [i.id, i]));
+  const similar = mostSimilar(incidents, 1);
   const pairs = new Map<string, ComparePair>();
-  const add = (a: ResolvedIncident, b: ResolvedIncident, curated: boolean) => {
-    if (a.id === b.id) return;
-    const slug = pairSlug(a.id, b.id);
+  for (const incident of incidents) {
+    const named = incident.data.training.compareWith.map((id) => byId.get(id)).find((other) => other !== undefined && other.id !== incident.id);
+    const other = named ?? similar.get(incident.id)?.[0];
+    if (!other) continue;
+    const slug = pairSlug(incident.id, other.id);
     const existing = pairs.get(slug);
     if (existing) {
-      existing.curated ||= curated;
-      return;
+      existing.curated ||= named !== undefined;
+      continue;
     }
-    const [first, second] = a.id < b.id ? [a, b] : [b, a];
-    pairs.set(slug, { slug, incidents: [first, second], reasons: sharedFeatures(first, second), curated });
-  };
-  for (const incident of incidents) {
-    for (const id of incident.data.training.compareWith ?? []) {
-      const other = byId.get(id);
-      if (other) add(incident, other, true);
-    }
-  }
-  const similar = mostSimilar(incidents, perIncident);
-  for (const incident of incidents) {
-    for (const other of similar.get(incident.id) ?? []) add(incident, other, false);
+    const [first, second] = incident.id < other.id ? [incident, other] : [other, incident];
+    pairs.set(slug, { slug, incidents: [first, second], reasons: sharedFeatures(first, second), curated: named !== undefined });
   }
   return [...pairs.values()].sort((x, y) => Number(y.curated) - Number(x.curated) || x.slug.localeCompare(y.slug));
 }

@@ -1,6 +1,6 @@
 /**
  * An incident's facts as trainers use them: key-fact rows (one builder for the case study's key
- * facts, the handout's and each compare column), the handout's cut, and the time to recovery.
+ * facts and each compare column), the handout's cut of them, and the time to recovery.
  */
 import type { Incident } from '../../schemas/incident.ts';
 import {
@@ -207,21 +207,26 @@ export function latestOfEachSeries<F extends Pick<ImpactFigure, 'label' | 'unit'
   return order.map((key) => latest.get(key)!);
 }
 
+/** Notes longer than this are explanations, not qualifiers: the handout leaves them to the write-up. */
+const handoutNoteLength = 48;
+
 /**
- * Key facts cut to fit a two-page handout: each impact series at its latest value, services by
- * name only. The case study page keeps the full rows; the handout says where to find them.
+ * The key facts as a participant needs them on the two-page handout (handout.ts): who was hit, by
+ * name, with how sure that is; the attacker with its attribution; the way in; the supplier;
+ * services by name; each impact series at its latest value; the time to recovery. Short
+ * qualifiers stay ("reported", "as of 11 August 2024"); explanations are left to the write-up.
  */
 export function handoutFacts(incident: ResolvedIncident): FactRow[] {
   const latest = new Set<ImpactFigure>(latestOfEachSeries(incident.data.impact));
+  const brief = (item: FactItem): FactItem => ({ ...item, note: item.note && item.note.length <= handoutNoteLength ? item.note : undefined });
   return keyFacts(incident).map((row) => {
-    if (row.key === 'impact') return { ...row, items: row.items.filter((_, i) => latest.has(incident.data.impact[i]!)) };
-    if (row.key === 'services') return { ...row, items: incident.data.servicesDisrupted.map((s) => ({ text: s.service, sources: s.sources })) };
-    return row;
+    let items = row.items;
+    if (row.key === 'impact') items = items.filter((_, i) => latest.has(incident.data.impact[i]!));
+    if (row.key === 'services') items = incident.data.servicesDisrupted.map((s) => ({ text: s.service, sources: s.sources }));
+    if (row.key === 'organisations') {
+      items = incident.organisations.map((o) => ({ text: o.entry.data.name, href: paths.organisation(o.id), note: certaintyNote(o.certainty), sources: o.sources }));
+    }
+    if (row.key === 'recovery') items = items.map((item) => ({ ...item, note: undefined }));
+    return { ...row, items: items.map(brief) };
   });
-}
-
-/** Ids of the sources the given facts and the chronology cite, in the incident's source order. */
-export function citedSourceIds(incident: ResolvedIncident, rows: readonly FactRow[]): string[] {
-  const cited = new Set<string>([...rows.flatMap((r) => r.items.flatMap((i) => i.sources ?? [])), ...incident.data.chronology.flatMap((e) => e.sources)]);
-  return incident.data.sources.map((s) => s.id).filter((id) => cited.has(id));
 }

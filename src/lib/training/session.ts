@@ -6,6 +6,7 @@ import type { Incident } from '../../schemas/incident.ts';
 import { audienceLabels, audiences, controlBasisLabels, controlEffectLabels, controlFrameworkLabels } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
 import type { Audience, SessionLength } from './filters.ts';
+import { countOf } from '../wording.ts';
 
 type Training = Incident['training'];
 export type DiscussionQuestion = Training['questions'][number];
@@ -65,7 +66,11 @@ export function groupInjectsByPhase<I extends { phase: string }>(injects: readon
 // ---------------------------------------------------------------------------------------------
 // Session plans
 
+/** What a block of the session is for; the presenter view times its slides by these. */
+export type PlanBlock = 'scene' | 'exercise' | 'discussion' | 'controls' | 'close';
+
 export interface PlanStep {
+  block: PlanBlock;
   /** Minutes from the start of the session. */
   from: number;
   to: number;
@@ -80,28 +85,50 @@ export interface PlanStep {
 export function sessionPlan(minutes: SessionLength, training: Pick<Training, 'questions' | 'injects'>): PlanStep[] {
   const phases = groupInjectsByPhase(training.injects).length;
   const withInjects = phases > 0 && minutes >= 60;
-  const blocks: { minutes: number; activity: (m: number) => string }[] = [
-    { minutes: minutes === 30 ? 5 : 10, activity: () => 'Set the scene: read the summary and walk through the chronology on the handout.' },
+  const blocks: { block: PlanBlock; minutes: number; activity: (m: number) => string }[] = [
+    { block: 'scene', minutes: minutes === 30 ? 5 : 10, activity: () => 'Set the scene: read the summary and walk through the chronology on the handout.' },
     ...(withInjects
-      ? [{ minutes: minutes === 60 ? 20 : 30, activity: () => `Run the exercise: read out the injects phase by phase (${phases} phase${phases === 1 ? '' : 's'}) and ask what the room would do next.` }]
+      ? [{ block: 'exercise' as const, minutes: minutes === 60 ? 20 : 30, activity: () => `Run the exercise: read out the injects phase by phase (${countOf(phases, 'phase')}) and ask what the room would do next.` }]
       : []),
     {
+      block: 'discussion',
       minutes: minutes === 30 ? 18 : withInjects ? (minutes === 60 ? 20 : 30) : minutes === 60 ? 37 : 55,
       activity: (m) => {
         const count = Math.max(1, Math.min(training.questions.length, Math.floor(m / 5)));
-        return `Discuss ${count} of the ${training.questions.length} questions, starting with those for your audience.`;
+        return `Discuss ${count} of the ${countOf(training.questions.length, 'question')}, starting with those for your audience.`;
       },
     },
-    { minutes: minutes === 30 ? 5 : minutes === 60 ? 7 : 15, activity: () => 'Ask what would have stopped, spotted, limited or shortened the incident, then compare with the controls below.' },
+    { block: 'controls', minutes: minutes === 30 ? 5 : minutes === 60 ? 7 : 15, activity: () => 'Ask what would have stopped, spotted, limited or shortened the incident, then compare with the controls that would have helped.' },
   ];
   const used = blocks.reduce((n, b) => n + b.minutes, 0);
-  blocks.push({ minutes: minutes - used, activity: () => 'Close: go back to the objectives and ask each person for one thing they will check at work.' });
+  blocks.push({ block: 'close', minutes: minutes - used, activity: () => 'Close: go back to the objectives and ask each person for one thing they will check at work.' });
   let clock = 0;
   return blocks.map((block) => {
-    const step = { from: clock, to: clock + block.minutes, activity: block.activity(block.minutes) };
+    const step = { block: block.block, from: clock, to: clock + block.minutes, activity: block.activity(block.minutes) };
     clock = step.to;
     return step;
   });
+}
+
+/** A stretch of a session, in minutes from its start. */
+export interface TimeSlot {
+  from: number;
+  to: number;
+}
+
+/**
+ * Splits a block of the plan evenly between `parts` slides (the exercise between its phases, the
+ * discussion between its audiences), in whole minutes that add up to the block: undefined when
+ * the plan for this length has no such block.
+ */
+export function splitBlock(plan: readonly PlanStep[], block: PlanBlock, parts: number): TimeSlot[] | undefined {
+  const step = plan.find((s) => s.block === block);
+  if (!step || parts <= 0) return undefined;
+  const length = step.to - step.from;
+  return Array.from({ length: parts }, (_, i) => ({
+    from: step.from + Math.round((i * length) / parts),
+    to: step.from + Math.round(((i + 1) * length) / parts),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

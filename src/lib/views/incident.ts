@@ -54,8 +54,6 @@ export interface CaseStudyBoxView {
   headingId: string;
   text: string;
   caseStudy: string;
-  handout: string;
-  notes: string;
 }
 
 /** A long list, shown in full when short and behind a disclosure with its count when long. */
@@ -206,8 +204,6 @@ function caseStudyBox(incident: ResolvedIncident): CaseStudyBoxView {
     headingId: `for-trainers-${incident.id}`,
     text: `${training.hook} ${capitalise(withArticle(lengths))}, with questions for ${audiences}.`,
     caseStudy: trainingPaths.caseStudy(incident.id),
-    handout: trainingPaths.handout(incident.id),
-    notes: trainingPaths.notes(incident.id),
   };
 }
 

@@ -1,24 +1,42 @@
 /**
  * The trainers' pages: the case-study catalogue (/training/ and its audience, topic and length
- * pages), a case study, its handout and trainer notes, and the compare pages.
+ * pages), a case study (one page that reads on screen, prints as the participant handout, the
+ * trainer notes or the inject cards, and runs as slides on a projector), the guide to running a
+ * session, and the compare pages.
  */
 import type { Incident } from '../../schemas/incident.ts';
-import { audienceLabels, certaintyLabels, controlBases, controlEffects, eventKindLabels } from '../../schemas/vocabularies.ts';
+import { audienceLabels, certainties, certaintyLabels, controlBases, controlEffects, eventKindLabels } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
 import { filterCatalogue } from '../training/catalogue.ts';
 import { compareTable, pairsFor } from '../training/compare.ts';
-import { citedSourceIds, handoutFacts, keyFacts, type FactRow } from '../training/facts.ts';
+import { compareDataPaths } from '../training/compare-data.ts';
+import type { FactRow } from '../training/facts.ts';
+import { handoutCut } from '../training/handout.ts';
 import { inSentence, sessionLengthLabel, trainingTopicLabels, type Audience, type CatalogueFilters, type SessionLength, type TrainingTopic } from '../training/filters.ts';
 import { trainingPaths } from '../training/paths.ts';
-import { controlBasisTags, controlEffectTags, controlsThatHelped, groupInjectsByPhase, groupQuestionsByAudience, sessionPlan } from '../training/session.ts';
+import {
+  controlBasisTags,
+  controlEffectTags,
+  controlsThatHelped,
+  groupInjectsByPhase,
+  groupQuestionsByAudience,
+  sessionPlan,
+  splitBlock,
+  type PlanBlock,
+  type TimeSlot,
+} from '../training/session.ts';
 import { fitTitle } from '../site.ts';
 import { formatPartialDate } from '../dates-format.ts';
 import { absoluteUrl } from '../export/site-url.ts';
 import { paths, sourceAnchor } from '../urls.ts';
-import { entryFor, countOf, pageFrame, sourceRefs, type LinkView, type PageFrame, type SourceRefView, type ViewContext } from './common.ts';
+import { countOf, listOf } from '../wording.ts';
+import { certaintyView, entryFor, pageFrame, type CertaintyView, type LinkView, type PageFrame, type SourceRefView, type ViewContext } from './common.ts';
+import { sourceList, type SourceView } from './parts.ts';
+import { z } from 'astro/zod';
+import { sourceSchema } from '../../schemas/source.ts';
 
 // ---------------------------------------------------------------------------------------------
-// Pieces shared by the case study, handout, notes and compare pages
+// Pieces shared by the case study and the compare pages
 
 export interface FactItemView {
   text: string;
@@ -34,10 +52,21 @@ export interface FactRowView {
   empty: string;
 }
 
+/**
+ * References to the numbered sources of the incident's write-up: the case study keeps no source
+ * list of its own (the write-up has it, with every address), so each number links there.
+ */
+function writeUpRefs(incident: ResolvedIncident, ids: readonly string[] | undefined): SourceRefView[] {
+  return (ids ?? []).flatMap((id) => {
+    const number = incident.sourceNumbers.get(id);
+    return number === undefined ? [] : [{ number, href: `${paths.incident(incident.id)}#${sourceAnchor(id)}`, label: `${number}: source, in the write-up` }];
+  });
+}
+
 function factRowView(incident: ResolvedIncident, row: FactRow): FactRowView {
   return {
     label: row.label,
-    items: row.items.map((item) => ({ text: item.text, path: item.href, note: item.note, refs: sourceRefs(item.sources, incident.sourceNumbers) })),
+    items: row.items.map((item) => ({ text: item.text, path: item.href, note: item.note || undefined, refs: writeUpRefs(incident, item.sources) })),
     empty: row.empty,
   };
 }
@@ -50,13 +79,13 @@ export interface TrainingEventView {
   refs: SourceRefView[];
 }
 
-function chronologyList(incident: ResolvedIncident): TrainingEventView[] {
-  return incident.data.chronology.map((event) => ({
+function eventView(incident: ResolvedIncident, event: Incident['chronology'][number]): TrainingEventView {
+  return {
     when: formatPartialDate(event.date),
     kind: `${eventKindLabels[event.kind]}${event.certainty !== 'confirmed' ? `, ${certaintyLabels[event.certainty].toLowerCase()}` : ''}`,
     text: event.event,
-    refs: sourceRefs(event.sources, incident.sourceNumbers),
-  }));
+    refs: writeUpRefs(incident, event.sources),
+  };
 }
 
 export interface QuestionGroupView {
@@ -73,15 +102,6 @@ function questionGroups(questions: Incident['training']['questions']): QuestionG
     next += group.questions.length;
     return { label: group.label, start, questions: group.questions.map((q) => ({ question: q.question, answer: q.answer })) };
   });
-}
-
-export interface InjectPhaseView {
-  phase: string;
-  injects: string[];
-}
-
-function injectPhases(injects: Incident['training']['injects']): InjectPhaseView[] {
-  return groupInjectsByPhase(injects).map((phase) => ({ phase: phase.phase, injects: phase.injects.map((inject) => inject.text) }));
 }
 
 export interface TrainingControlsView {
@@ -113,34 +133,13 @@ function trainingControls(incident: ResolvedIncident): TrainingControlsView {
       basis: c.basis,
       basisLabel: controlBasisTags[c.basis].label,
       reasoning: c.reasoning,
-      refs: sourceRefs(c.sources, incident.sourceNumbers),
+      refs: writeUpRefs(incident, c.sources),
     })),
   };
 }
 
-export interface TrainingSourceView {
-  anchor: string;
-  /** Its number in the incident's full source list (kept when a handout lists only some). */
-  number: number;
-  /** "Publisher (read via X), “Title”, 3 June 2024 (primary source)." or, brief, "Publisher, 3 June 2024.". */
-  text: string;
-  url: string;
-}
-
-function trainingSources(incident: ResolvedIncident, options: { only?: readonly string[]; brief?: boolean } = {}): TrainingSourceView[] {
-  const shown = options.only ? incident.data.sources.filter((s) => options.only!.includes(s.id)) : incident.data.sources;
-  return shown.map((s) => {
-    const date = s.date ? `, ${formatPartialDate(s.date)}` : '';
-    return {
-      anchor: sourceAnchor(s.id),
-      number: incident.sourceNumbers.get(s.id)!,
-      text: options.brief
-        ? `${s.publisher}${date}.`
-        : `${s.publisher}${s.via ? ` (read via ${s.via})` : ''}, “${s.title}”${date}${s.kind === 'primary' ? ' (primary source)' : ''}.`,
-      url: s.url,
-    };
-  });
-}
+/** "30, 60 or 90 minutes". */
+const sessionsText = (lengths: readonly number[]) => `${listOf(lengths.map(String), 'or')} minutes`;
 
 // ---------------------------------------------------------------------------------------------
 // The catalogue
@@ -159,9 +158,18 @@ export interface CaseStudyCardView {
   audiences: string;
   topics: string;
   session: string;
-  handout: string;
-  notes: string;
+  /** "A tabletop exercise in 5 phases and 9 questions for discussion." */
+  format: string;
   writeUp: string;
+}
+
+/** What a session from the case study consists of, in a line: the exercise (if any) and the discussion. */
+function formatLine(t: Incident['training']): string {
+  const phases = groupInjectsByPhase(t.injects).length;
+  const questions = countOf(t.questions.length, 'question');
+  return phases > 0
+    ? `A tabletop exercise (${countOf(t.injects.length, 'inject')} in ${countOf(phases, 'phase')}) and ${questions} for discussion.`
+    : `A discussion: ${questions}.`;
 }
 
 function caseStudyCard(incident: ResolvedIncident): CaseStudyCardView {
@@ -178,9 +186,8 @@ function caseStudyCard(incident: ResolvedIncident): CaseStudyCardView {
     lengths: t.sessionLengths.join(' '),
     audiences: t.audiences.map((a) => audienceLabels[a]).join('; '),
     topics: t.topics.map((x) => trainingTopicLabels[x]).join('; '),
-    session: t.sessionLengths.map(sessionLengthLabel).join(' or '),
-    handout: trainingPaths.handout(incident.id),
-    notes: trainingPaths.notes(incident.id),
+    session: sessionsText(t.sessionLengths),
+    format: formatLine(t),
     writeUp: paths.incident(incident.id),
   };
 }
@@ -209,6 +216,7 @@ export interface TrainingCatalogueView {
   listHeading: string;
   cards: CaseStudyCardView[];
   compare: string;
+  guide: string;
 }
 
 /** /training/: the whole catalogue, with the form that narrows the list in place. */
@@ -216,7 +224,7 @@ export interface TrainingIndexView extends TrainingCatalogueView {
   filter: CatalogueFilterView;
 }
 
-const caseStudies = (count: number) => countOf(count, 'case study', 'case studies');
+const caseStudies = (count: number) => countOf(count, { one: 'case study', other: 'case studies' });
 
 /**
  * /training/ (no filter) or one of its static filtered pages: /training/audience/<a>/,
@@ -228,7 +236,7 @@ export function trainingCatalogue(ctx: ViewContext, filters: CatalogueFilters = 
   const incidents = filterCatalogue(kb.incidents, filters);
   let path: string = trainingPaths.catalogue();
   let title = 'Case studies for trainers';
-  let description = 'Real NHS cyber incidents as ready-to-run training sessions: objectives, discussion questions by audience, exercise injects, printable handouts and trainer notes.';
+  let description = 'Real NHS cyber incidents as ready-to-run training sessions: objectives, discussion questions by audience, tabletop exercise injects, a printable handout, trainer notes and slides.';
   let heading = title;
   let listHeading = `All case studies (${incidents.length})`;
   if (filters.audience) {
@@ -266,6 +274,7 @@ export function trainingCatalogue(ctx: ViewContext, filters: CatalogueFilters = 
     listHeading,
     cards: incidents.map(caseStudyCard),
     compare: trainingPaths.compare(),
+    guide: trainingPaths.guide(),
   };
 }
 
@@ -291,146 +300,233 @@ export function catalogueFilterPages(ctx: ViewContext): { audiences: Audience[];
 }
 
 // ---------------------------------------------------------------------------------------------
-// A case study, its handout and its trainer notes
+// A case study: the page a trainer runs a session from
+
+/**
+ * When a part of the session runs, for each session length whose plan has it, for the presenter
+ * view's timers: "30:0-5 60:0-10 90:0-10" (length:from-to, in minutes from the start).
+ */
+export type SlideTimes = string;
+
+function slideTimes(slots: ReadonlyMap<number, TimeSlot>): SlideTimes {
+  return [...slots].map(([minutes, slot]) => `${minutes}:${slot.from}-${slot.to}`).join(' ');
+}
+
+export interface PlanView {
+  id: string;
+  heading: string;
+  steps: { time: string; activity: string }[];
+}
+
+export interface InjectPhaseView {
+  phase: string;
+  /** "Phase 2 of 5". */
+  position: string;
+  /** When it is read out: "14–18 min of the 60-minute plan; 16–22 min of the 90-minute plan". */
+  when: string;
+  times: SlideTimes;
+  injects: { number: number; text: string }[];
+}
+
+export interface PresenterView {
+  /** What each part of the session asks the room. */
+  prompts: { phase: string; controls: string; close: string };
+  times: { opening: SlideTimes; controls: SlideTimes; close: SlideTimes };
+  /** The controls, by name and effect, for the slide that asks what would have helped. */
+  controls: string[];
+  /** Slide numbers, in session order: the scene, each phase, each audience's questions, the controls, the close. */
+  slides: { opening: number; phases: number; questions: number; controls: number; close: number };
+  /** The session lengths, space-separated, and the one the timers follow at first. */
+  lengthList: string;
+  defaultLength: string;
+}
+
+export interface HandoutView {
+  summary: string;
+  facts: FactRowView[];
+  chronology: TrainingEventView[];
+  /** Said when the handout shows only some events: "8 of the 17 events ...". */
+  chronologyNote?: string | undefined;
+  /** Whether each printed question keeps room to write under it (when the two pages allow). */
+  roomToWrite: boolean;
+  smallNotes: boolean;
+  /** Questions only: never the answers. Each group is a slide of the presenter view, with its title and times. */
+  questions: (QuestionGroupView & { slideTitle: string; times: SlideTimes })[];
+  /** "From 39 sources, among them NHS England London, Synnovis and BBC News." */
+  sources: string;
+  /** The write-up's source list, every address written out. */
+  sourceList: { path: string; url: string };
+  reviewed: string;
+}
 
 export interface CaseStudyPageView {
   page: PageFrame;
   kicker: LinkView;
   title: string;
   hook: string;
+  /** "A tabletop exercise (5 injects in 5 phases) and 9 questions for discussion." */
+  format: string;
+  /** What the page prints and shows, in words a trainer searches for: "This page prints as the participant handout, ...". */
+  prints: string;
+  objectives: string[];
   audiences: LinkView[];
   topics: LinkView[];
-  session: string;
-  handout: string;
-  notes: string;
-  writeUp: string;
-  summary: string;
-  keyFacts: FactRowView[];
-  objectives: string[];
-  chronology: TrainingEventView[];
-  questions: QuestionGroupView[];
+  /** "30, 60 or 90 minutes". */
+  sessions: string;
+  plans: PlanView[];
+  /** What participants need before the session. */
+  beforehand: string[];
+  guide: LinkView;
+  writeUp: LinkView;
+  presenter: PresenterView;
+  handout: HandoutView;
   injects: InjectPhaseView[];
   controls: TrainingControlsView;
+  notes: { tips: string[]; answers: QuestionGroupView[] };
+  /** The prerendered compare pages this incident is in (its closest match, and any that chose it). */
   comparisons: { link: LinkView; reasons?: string | undefined }[];
-  compare: string;
-  sources: TrainingSourceView[];
+  /** Other incidents a writer chose, set side by side in the browser. */
+  compareMore: LinkView[];
+  compareAny: LinkView;
+}
+
+/** About 200 words a minute, rounded up to whole minutes. */
+const readingMinutes = (texts: readonly string[]) => Math.max(1, Math.ceil(texts.join(' ').split(/\s+/).filter(Boolean).length / 200));
+
+function beforehand(incident: ResolvedIncident, handout: { summary: string; chronology: readonly { text: string }[] }): string[] {
+  const t = incident.data.training;
+  const minutes = readingMinutes([handout.summary, ...handout.chronology.map((e) => e.text)]);
+  const published = incident.data.chronology.some((e) => e.kind === 'data-published');
+  return [
+    'A copy of the participant handout each: print this page (two A4 pages at 12 pt, with room for notes).',
+    `To read beforehand, if there is time (about ${countOf(minutes, 'minute')}): the summary and chronology on the handout. Nothing else: no technical knowledge is needed.`,
+    ...(t.injects.length > 0 ? ['For the exercise, each person plays their own job: ask them to bring what they would reach for in a real incident (a business continuity plan, an on-call list, a contact sheet).'] : []),
+    ...(published
+      ? ['The attackers published stolen data. Say beforehand that nobody opens the leak site or any leaked file, in the session or after it.']
+      : []),
+  ];
+}
+
+/** Up to four publishers the handout's facts cite, primary sources first, each once. */
+function sourcesLine(incident: ResolvedIncident, cited: readonly string[]): string {
+  const sources = incident.data.sources;
+  const chosen = [...sources.filter((s) => cited.includes(s.id) && s.kind === 'primary'), ...sources.filter((s) => cited.includes(s.id) && s.kind !== 'primary')];
+  const publishers = [...new Set(chosen.map((s) => s.publisher))].slice(0, 4);
+  const total = countOf(sources.length, 'source');
+  return publishers.length > 0 ? `From ${total}, among them ${listOf(publishers)}.` : `From ${total}.`;
 }
 
 export function caseStudyPage(ctx: ViewContext, id: string): CaseStudyPageView {
   const incident = entryFor(ctx.kb.incident, id, 'incident', 'incidents');
   const t = incident.data.training;
   const title = incident.data.title;
+  const plans = new Map(t.sessionLengths.map((minutes) => [minutes, sessionPlan(minutes, t)] as const));
+  /** Each length's slot for a block of the plan, or for part `index` of `parts` of it. */
+  const slots = (block: PlanBlock, index = 0, parts = 1) =>
+    new Map([...plans].flatMap(([minutes, plan]) => {
+      const slot = splitBlock(plan, block, parts)?.[index];
+      return slot ? [[minutes, slot] as const] : [];
+    }));
+
+  const cut = handoutCut(incident);
+  const chronology = incident.data.chronology;
+  const handoutEvents = cut.events.map((index) => eventView(incident, chronology[index]!));
+  const groups = questionGroups(t.questions);
+  const phases = groupInjectsByPhase(t.injects);
+  let injectNumber = 0;
+  const injects: InjectPhaseView[] = phases.map((phase, index) => {
+    const when = slots('exercise', index, phases.length);
+    return {
+      phase: phase.phase,
+      position: `Phase ${index + 1} of ${phases.length}`,
+      when:
+        when.size > 0
+          ? [...when].map(([minutes, slot]) => `${slot.from}–${slot.to} min of the ${minutes}-minute plan`).join('; ')
+          : `Not in the ${listOf(t.sessionLengths.map((m) => `${m}-minute`), 'or')} plan: read it out in a longer session, or set it as a question`,
+      times: slideTimes(when),
+      injects: phase.injects.map((inject) => ({ number: ++injectNumber, text: inject.text })),
+    };
+  });
+  const controls = trainingControls(incident);
+  const cited = [...new Set([...cut.facts.flatMap((r) => r.items.flatMap((i) => i.sources ?? [])), ...cut.events.flatMap((e) => chronology[e]!.sources)])];
+  const lengths = t.sessionLengths;
+  const defaultLength = lengths.includes(60) ? 60 : lengths[0]!;
+  const handout: HandoutView = {
+    summary: incident.data.summary,
+    facts: cut.facts.map((row) => factRowView(incident, row)),
+    chronology: handoutEvents,
+    roomToWrite: cut.roomToWrite,
+    smallNotes: cut.smallNotes,
+    chronologyNote:
+      handoutEvents.length === 0
+        ? `The chronology (${countOf(chronology.length, 'event')}) is in the write-up.`
+        : handoutEvents.length < chronology.length
+          ? `The ${handoutEvents.length} key events of ${countOf(chronology.length, 'event')}; the write-up has them all.`
+          : undefined,
+    questions: groups.map((group, index) => ({
+      label: group.label,
+      start: group.start,
+      questions: group.questions.map((q) => ({ question: q.question })),
+      slideTitle: `Questions for ${inSentence(group.label)}`,
+      times: slideTimes(slots('discussion', index, groups.length)),
+    })),
+    sources: sourcesLine(incident, cited),
+    sourceList: { path: `${paths.incident(id)}#sources`, url: absoluteUrl(ctx.site, `${paths.incident(id)}#sources`) },
+    reviewed: `Facts last reviewed ${formatPartialDate(incident.data.lastReviewed)}.`,
+  };
+  const pairs = pairsFor(ctx.kb.comparePairs, id);
+  const prerendered = new Set(pairs.map(({ other }) => other.id));
   return {
     page: pageFrame(ctx.site, {
       path: trainingPaths.caseStudy(id),
       title: fitTitle(`Case study: ${title}`),
-      description: `${t.hook} A training case study with objectives, discussion questions, injects and a printable handout.`,
+      description: `${t.hook} A case study for trainers: objectives, session plans, a printable handout, trainer notes, inject cards and slides.`,
+      searchKind: 'Case study',
     }),
     kicker: { path: trainingPaths.catalogue(), text: 'Case studies for trainers' },
     title,
     hook: t.hook,
+    format: formatLine(t),
+    prints: `This page prints as ${listOf(['the participant handout (the browser\'s own print)', 'the trainer notes', ...(injects.length > 0 ? ['the inject cards'] : [])], 'or')}, and presents the session on a projector, one part at a time.`,
+    objectives: t.objectives,
     audiences: t.audiences.map((a) => ({ path: trainingPaths.audience(a), text: audienceLabels[a] })),
     topics: t.topics.map((x) => ({ path: trainingPaths.topic(x), text: trainingTopicLabels[x] })),
-    session: t.sessionLengths.map(sessionLengthLabel).join(' or '),
-    handout: trainingPaths.handout(id),
-    notes: trainingPaths.notes(id),
-    writeUp: paths.incident(id),
-    summary: incident.data.summary,
-    keyFacts: keyFacts(incident).map((row) => factRowView(incident, row)),
-    objectives: t.objectives,
-    chronology: chronologyList(incident),
-    questions: questionGroups(t.questions),
-    injects: injectPhases(t.injects),
-    controls: trainingControls(incident),
-    comparisons: pairsFor(ctx.kb.comparePairs, id).map(({ pair, other }) => ({
+    sessions: sessionsText(lengths),
+    plans: [...plans].map(([minutes, plan]) => ({
+      id: `plan-${minutes}`,
+      heading: `${sessionLengthLabel(minutes)}`,
+      steps: plan.map((step) => ({ time: `${step.from}–${step.to} min`, activity: step.activity })),
+    })),
+    beforehand: beforehand(incident, { summary: handout.summary, chronology: handoutEvents }),
+    guide: { path: trainingPaths.guide(), text: 'How to run a session' },
+    writeUp: { path: paths.incident(id), text: 'Full write-up, with every source' },
+    presenter: {
+      prompts: {
+        phase: 'What do you do now? Who do you tell, and what do you need to find out?',
+        controls: 'What would have stopped, spotted, limited or shortened this incident?',
+        close: 'One thing each of you will check at work this week.',
+      },
+      times: { opening: slideTimes(slots('scene')), controls: slideTimes(slots('controls')), close: slideTimes(slots('close')) },
+      controls: controls.controls.map((c) => `${c.link.text} (${c.effectLabel.toLowerCase()})`),
+      slides: { opening: 0, phases: 1, questions: 1 + phases.length, controls: 1 + phases.length + groups.length, close: 2 + phases.length + groups.length },
+      lengthList: lengths.join(' '),
+      defaultLength: String(defaultLength),
+    },
+    handout,
+    injects,
+    controls,
+    notes: {
+      tips: t.facilitatorNotes,
+      answers: groups,
+    },
+    comparisons: pairs.map(({ pair, other }) => ({
       link: { path: trainingPaths.comparePair(pair.incidents[0].id, pair.incidents[1].id), text: `${title} compared with ${other.data.title}` },
       reasons: pair.reasons.length > 0 ? `: ${pair.reasons.join('; ')}` : undefined,
     })),
-    compare: trainingPaths.compare(),
-    sources: trainingSources(incident),
-  };
-}
-
-export interface HandoutPageView {
-  page: PageFrame;
-  back: LinkView;
-  title: string;
-  hook: string;
-  summary: string;
-  keyFacts: FactRowView[];
-  chronology: TrainingEventView[];
-  questions: QuestionGroupView[];
-  /** Only the sources the handout cites, keeping their numbers. */
-  sources: TrainingSourceView[];
-  /** ", with 4 more sources and every impact figure", when the handout leaves sources out. */
-  omitted?: string | undefined;
-  writeUpUrl: string;
-  lastReviewed: string;
-}
-
-export function handoutPage(ctx: ViewContext, id: string): HandoutPageView {
-  const incident = entryFor(ctx.kb.incident, id, 'incident', 'incidents');
-  const facts = handoutFacts(incident);
-  const cited = citedSourceIds(incident, facts);
-  const omitted = incident.data.sources.length - cited.length;
-  const title = incident.data.title;
-  return {
-    page: pageFrame(ctx.site, { path: trainingPaths.handout(id), title: `Handout: ${title}`, description: `Participant handout for the case study ${title}.` }),
-    back: { path: trainingPaths.caseStudy(id), text: 'Back to the case study' },
-    title,
-    hook: `Case study handout. ${incident.data.training.hook}`,
-    summary: incident.data.summary,
-    keyFacts: facts.map((row) => factRowView(incident, row)),
-    chronology: chronologyList(incident),
-    questions: questionGroups(incident.data.training.questions),
-    sources: trainingSources(incident, { only: cited, brief: true }),
-    omitted: omitted > 0 ? `, with ${omitted} more sources and every impact figure` : undefined,
-    writeUpUrl: absoluteUrl(ctx.site, paths.incident(id)),
-    lastReviewed: formatPartialDate(incident.data.lastReviewed),
-  };
-}
-
-export interface NotesPageView {
-  page: PageFrame;
-  back: LinkView;
-  title: string;
-  hook: string;
-  audiences: string;
-  sessions: string;
-  objectives: string[];
-  plans: { heading: string; steps: { time: string; activity: string }[] }[];
-  tips: string[];
-  questions: QuestionGroupView[];
-  injects: InjectPhaseView[];
-  controls: TrainingControlsView;
-  sources: TrainingSourceView[];
-}
-
-export function notesPage(ctx: ViewContext, id: string): NotesPageView {
-  const incident = entryFor(ctx.kb.incident, id, 'incident', 'incidents');
-  const t = incident.data.training;
-  const title = incident.data.title;
-  return {
-    page: pageFrame(ctx.site, {
-      path: trainingPaths.notes(id),
-      title: `Trainer notes: ${title}`,
-      description: `Trainer notes, suggested answers and injects for the case study ${title}.`,
-    }),
-    back: { path: trainingPaths.caseStudy(id), text: 'Back to the case study' },
-    title,
-    hook: t.hook,
-    audiences: t.audiences.map((a) => inSentence(audienceLabels[a])).join('; '),
-    sessions: t.sessionLengths.map(sessionLengthLabel).join(' or '),
-    objectives: t.objectives,
-    plans: t.sessionLengths.map((minutes) => ({
-      heading: sessionLengthLabel(minutes),
-      steps: sessionPlan(minutes, t).map((step) => ({ time: `${step.from}–${step.to} min:`, activity: step.activity })),
-    })),
-    tips: t.facilitatorNotes,
-    questions: questionGroups(t.questions),
-    injects: injectPhases(t.injects),
-    controls: trainingControls(incident),
-    sources: trainingSources(incident),
+    compareMore: t.compareWith
+      .filter((other) => !prerendered.has(other) && ctx.kb.incident.has(other))
+      .map((other) => ({ path: trainingPaths.compareAny(id, other), text: `${title} compared with ${ctx.kb.incident.get(other)!.data.title}` })),
+    compareAny: { path: trainingPaths.compareAny(id), text: `Compare ${title} with any other incident` },
   };
 }
 
@@ -440,7 +536,8 @@ export function notesPage(ctx: ViewContext, id: string): NotesPageView {
 export interface CompareTableView {
   caption: string;
   columns: { id: string; link: LinkView; caseStudy: string }[];
-  rows: { label: string; cells: { id: string; items: FactItemView[]; empty: string }[] }[];
+  /** Each cell carries its incident's title: on a phone the columns stack, and each says whose it is. */
+  rows: { label: string; cells: { id: string; title: string; items: FactItemView[]; empty: string }[] }[];
 }
 
 function compareTableView(incidents: readonly ResolvedIncident[], caption: string): CompareTableView {
@@ -456,7 +553,8 @@ function compareTableView(incidents: readonly ResolvedIncident[], caption: strin
       label: row.label,
       cells: row.cells.map((cell, i) => ({
         id: table.incidents[i]!.id,
-        items: cell.items.map((item) => ({ text: item.text, path: item.href, note: item.note, refs: [] })),
+        title: table.incidents[i]!.data.title,
+        items: cell.items.map((item) => ({ text: item.text, path: item.href, note: item.note || undefined, refs: [] })),
         empty: cell.empty,
       })),
     })),
@@ -466,26 +564,30 @@ function compareTableView(incidents: readonly ResolvedIncident[], caption: strin
 export interface ComparePageView {
   page: PageFrame;
   kicker: LinkView;
+  /** The prerendered pairs: each incident's closest match. */
   pairs: { link: LinkView; reasons?: string | undefined }[];
-  picker: { id: string; label: string }[];
-  table: CompareTableView;
+  /** Where the picker's script reads the incidents and their facts (site paths). */
+  data: { index: string; incidentPrefix: string };
+  /** Shown instead of the picker when JavaScript is off. */
+  noScript: string;
 }
 
 export function comparePage(ctx: ViewContext): ComparePageView {
   const { kb } = ctx;
+  const pairs = kb.comparePairs.pairs;
   return {
     page: pageFrame(ctx.site, {
       path: trainingPaths.compare(),
       title: 'Compare incidents',
-      description: 'NHS cyber incidents side by side: attacker, way in, supplier, impact, recovery time and the controls that would have helped.',
+      description: 'Any two NHS cyber incidents side by side: attacker, way in, supplier, impact, recovery time and the controls that would have helped.',
     }),
     kicker: { path: trainingPaths.catalogue(), text: 'Case studies for trainers' },
-    pairs: kb.comparePairs.pairs.map((pair) => ({
+    pairs: pairs.map((pair) => ({
       link: { path: trainingPaths.comparePair(pair.incidents[0].id, pair.incidents[1].id), text: `${pair.incidents[0].data.title} compared with ${pair.incidents[1].data.title}` },
       reasons: pair.reasons.length > 0 ? `: ${pair.reasons.join('; ')}` : undefined,
     })),
-    picker: kb.incidents.map((incident) => ({ id: incident.id, label: `${incident.data.title} (${incident.year})` })),
-    table: compareTableView(kb.incidents, 'Every incident, one column each (scroll sideways on small screens)'),
+    data: { index: compareDataPaths.index, incidentPrefix: compareDataPaths.folder },
+    noScript: `Choosing any two incidents needs JavaScript, which is off in this browser. The ${countOf(pairs.length, 'pair')} below ${pairs.length === 1 ? 'has a page' : 'have pages'} of ${pairs.length === 1 ? 'its' : 'their'} own that work without it.`,
   };
 }
 
@@ -495,7 +597,9 @@ export interface ComparePairPageView {
   title: string;
   reasons?: string | undefined;
   table: CompareTableView;
-  caseStudies: { caseStudy: LinkView; handout: string; title: string }[];
+  caseStudies: LinkView[];
+  /** Compare either incident with another, in the browser. */
+  more: LinkView[];
 }
 
 export function comparePairPage(ctx: ViewContext, slug: string): ComparePairPageView {
@@ -512,10 +616,53 @@ export function comparePairPage(ctx: ViewContext, slug: string): ComparePairPage
     title: `${a.data.title} compared with ${b.data.title}`,
     reasons: pair.reasons.length > 0 ? `Why compare them: ${pair.reasons.join('; ')}.` : undefined,
     table: compareTableView([a, b], `${a.data.title} and ${b.data.title}, side by side`),
-    caseStudies: [a, b].map((incident) => ({
-      caseStudy: { path: trainingPaths.caseStudy(incident.id), text: `Case study: ${incident.data.title}` },
-      handout: trainingPaths.handout(incident.id),
-      title: incident.data.title,
-    })),
+    caseStudies: [a, b].map((incident) => ({ path: trainingPaths.caseStudy(incident.id), text: `Case study: ${incident.data.title}` })),
+    more: [a, b].map((incident) => ({ path: trainingPaths.compareAny(incident.id), text: `Compare ${incident.data.title} with another incident` })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The guide to running a session (its words are in src/editorial/training-guide.mdx)
+
+export interface GuidePageView {
+  page: PageFrame;
+  kicker: LinkView;
+  title: string;
+  /** A case study to show as an example: the one with the longest plan, then the most injects. */
+  example?: CaseStudyCardView | undefined;
+  /** The four certainty labels, as incident pages show them. */
+  certainty: CertaintyView[];
+  catalogue: LinkView;
+  /** The guide's numbered sources (its frontmatter), which its [@id] citations link to. */
+  sources: SourceView[];
+}
+
+/** `sources` is the MDX file's frontmatter list, checked here as any source is. */
+export function guidePage(ctx: ViewContext, sources: unknown): GuidePageView {
+  const parsed = z.array(sourceSchema).safeParse(sources);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`src/editorial/training-guide.mdx: source ${issue?.path.join('.') ?? ''} is not valid: ${issue?.message}. Each source needs an id, publisher, title, https url and kind, as in an incident file.`);
+  }
+  const best = [...ctx.kb.incidents].sort(
+    (a, b) =>
+      Math.max(...b.data.training.sessionLengths) - Math.max(...a.data.training.sessionLengths) ||
+      b.data.training.injects.length - a.data.training.injects.length ||
+      b.data.training.questions.length - a.data.training.questions.length,
+  )[0];
+  const title = 'How to run a session from a case study';
+  return {
+    page: pageFrame(ctx.site, {
+      path: trainingPaths.guide(),
+      title,
+      description: 'Planning, running and closing a tabletop exercise or discussion from a real NHS cyber incident, with an after-action template and a participant feedback form to print.',
+      searchKind: 'Guide for trainers',
+    }),
+    kicker: { path: trainingPaths.catalogue(), text: 'Case studies for trainers' },
+    title,
+    example: best ? caseStudyCard(best) : undefined,
+    certainty: certainties.map((level) => certaintyView(level)),
+    catalogue: { path: trainingPaths.catalogue(), text: 'Choose a case study' },
+    sources: sourceList(parsed.data),
   };
 }
