@@ -60,8 +60,9 @@ export interface WordingMistake {
 export function wordingMistakes(text: string): WordingMistake[] {
   const mistakes: WordingMistake[] = [];
   const nouns = [...plural.keys(), ...plural.values()].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s'));
-  // Not a year ("2025 Product" under a heading), a money sum, a version or a part of an id.
-  const counted = new RegExp(`(?<![\\d.,£$€/:#-])(?!(?:19|20)\\d\\d\\b)(\\d[\\d,]*(?:\\.\\d+)?) (${nouns.join('|')})\\b`, 'gi');
+  // Not a year ("2025 Product" under a heading), a money sum, a version, a part of an id or of a
+  // name such as a paper size ("an A4 page").
+  const counted = new RegExp(`(?<![\\p{L}\\d.,£$€/:#-])(?!(?:19|20)\\d\\d\\b)(\\d[\\d,]*(?:\\.\\d+)?) (${nouns.join('|')})\\b`, 'giu');
   for (const match of text.matchAll(counted)) {
     const [phrase, number, noun] = match as unknown as [string, string, string];
     const value = Number(number.replace(/,/g, ''));
