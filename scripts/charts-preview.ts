@@ -4,17 +4,18 @@
  * screenshots it in Chromium at 390 and 1280 px wide, light and dark, and prints it to an A4 PDF
  * (and PNGs of its pages, if pdftoppm is installed).
  *
- *   node scripts/charts-preview.ts [outDir=/tmp/charts-preview] [syntheticCount=10000]
+ *   node scripts/charts-preview.ts [outDir=<the system's temporary folder>/charts-preview] [syntheticCount=10000]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { realSamples, syntheticSamples, type ChartSample } from './lib/chart-samples.ts';
 import { componentRenderer } from './lib/render-components.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const outDir = resolve(process.argv[2] ?? '/tmp/charts-preview');
+const outDir = resolve(process.argv[2] ?? join(tmpdir(), 'charts-preview'));
 const syntheticCount = Number(process.argv[3] ?? 10_000);
 
 /** Renders the samples into one page, with the site's stylesheets inline. */
