@@ -76,8 +76,15 @@ interface SizeResult {
 
 /** --heap=MB raises Node's heap limit for every build (the same for site and baseline), and is reported. */
 const heapMb = option('heap');
+/**
+ * The environment as this process started. The overview figures render components through a Vite
+ * dev server in this process, and Vite sets NODE_ENV=development when it is unset: inherited by a
+ * later build, that built the site in development mode (import.meta.env.DEV true, so the search
+ * page said search needs a build, and the times were a development build's).
+ */
+const startingEnv = { ...process.env };
 const env = (extra: Record<string, string>) => ({
-  ...process.env,
+  ...startingEnv,
   ASTRO_TELEMETRY_DISABLED: '1',
   ...(heapMb ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim() } : {}),
   ...extra,
