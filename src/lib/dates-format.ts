@@ -19,8 +19,9 @@ export function formatPartialDateShort(date: PartialDate): string {
 }
 
 /** Number with thousands separators, as the sources print it. */
+const numberFormat = new Intl.NumberFormat('en-GB');
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-GB');
+  return numberFormat.format(value);
 }
 
 const plural = (n: number, word: string): string => countOf(n, word);

@@ -48,8 +48,9 @@ export function agree(count: number, noun: string | Noun): string {
 }
 
 /** A whole number in GOV.UK style: 1,000 and 10,152 (no separator below 1,000). */
+const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 export function formatCount(count: number): string {
-  return count.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  return countFormat.format(count);
 }
 
 /** "1 incident", "10,152 appointments", "0 sources". */
