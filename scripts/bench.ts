@@ -175,7 +175,11 @@ async function benchSize(incidents: number): Promise<SizeResult> {
     const baselineRoot = writeBaselineProject(join(dir, 'baseline'), contentDir, join(root, 'node_modules'));
     const run = await runMeasured(process.execPath, [astroBin, 'build'], {
       cwd: baselineRoot,
-      env: env({ OUT_DIR: join(dir, 'baseline-dist'), ASTRO_CACHE_DIR: join(dir, 'baseline-cache') }),
+      // Output and cache inside the baseline project: Astro writes the prerender bundle into the
+      // output folder, and its bare imports (html-escaper) resolve from there by walking up to a
+      // node_modules. Beside the project, as before, that walk found the site's own node_modules
+      // only when --out was inside this repository, and the baseline failed everywhere else.
+      env: env({ OUT_DIR: join(baselineRoot, 'dist'), ASTRO_CACHE_DIR: join(baselineRoot, 'cache') }),
     });
     if (run.exitCode === 0) baseline = run;
     else earlyErrors.push(`baseline build failed: ${run.outputTail}`);
