@@ -8,7 +8,7 @@ import type { Organisation } from '../schemas/organisation.ts';
 import { dataSubjectLabels, dataTypeLabels, impactQualifierWords, impactUnitLabels } from '../schemas/vocabularies.ts';
 import type { ImpactSummary } from '../schemas/impact-summary.ts';
 import { formatNumber } from './dates-format.ts';
-import { agree, countOf, type Noun } from './wording.ts';
+import { agree, countOf } from './wording.ts';
 
 type ImpactFigure = Incident['impact'][number];
 
@@ -34,11 +34,6 @@ export function formatImpactValue(figure: Pick<ImpactFigure, 'value' | 'unit' | 
 
 /** A count in the impact summary (days to restore, appointments postponed, people whose data was exposed). */
 export type SummaryCount = NonNullable<ImpactSummary['daysToRestore']>;
-
-/** A count from the impact summary with its qualifier and noun: "about 31 days", "more than 19,000 appointments". */
-export function formatSummaryCount(count: Pick<SummaryCount, 'value' | 'qualifier'>, noun: string | Noun): string {
-  return `${impactQualifierWords[count.qualifier]}${countOf(count.value, noun)}`;
-}
 
 /** What a date's precision leaves out, said plainly; nothing for a full date. */
 export function precisionNote(date: PartialDate): string | undefined {

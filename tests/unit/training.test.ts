@@ -1,4 +1,5 @@
 /** The pure logic behind the trainers' pages, over the fixture content resolved by the real model. */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/lib/model.ts';
 import { parsePartialDate, type PartialDate } from '../../src/schemas/dates.ts';
@@ -6,7 +7,9 @@ import { catalogueFacets, filterCatalogue } from '../../src/lib/training/catalog
 import { catalogueQuery, describeFilters, matchesCatalogueFilters, parseCatalogueFilters } from '../../src/lib/training/filters.ts';
 import { compareTable, comparePairs, indexComparePairs, pairsFor } from '../../src/lib/training/compare.ts';
 import { controlsThatHelped, groupInjectsByPhase, groupQuestionsByAudience, sessionPlan, splitBlock } from '../../src/lib/training/session.ts';
-import { factRows, keyFacts, recoveryTime } from '../../src/lib/training/facts.ts';
+import { factRows, keyFacts, recoveryOf, recoveryTime } from '../../src/lib/training/facts.ts';
+import { glanceView } from '../../src/lib/views/glance.ts';
+import { itemSpan, timelineItemFromIncident } from '../../src/lib/timeline/incidents-layout.ts';
 import { pairSlug } from '../../src/lib/training/paths.ts';
 import { mostSimilar } from '../../src/lib/training/similarity.ts';
 import { root } from '../helpers/site.ts';
@@ -172,6 +175,38 @@ describe('recovery time', () => {
     const { resolved: _resolved, ...open } = lab.data.dates;
     expect(recoveryTime(open)).toBeUndefined();
     expect(durationBetween(date('2024-06-03'), date('2024-05-01'))).toBeUndefined();
+  });
+});
+
+describe('time to recovery, over the real content', () => {
+  const real = knowledgeBaseFrom(join(root, 'content'));
+
+  it('is the same on the incident page, the case study and compare, and the timeline', () => {
+    const checked: string[] = [];
+    for (const incident of real.incidents) {
+      const row = factRows(incident).find((r) => r.key === 'recovery')!.items[0]?.text;
+      const panel = glanceView(incident, real.controls).items.find((item) => item.key === 'when')!.facts.map((f) => f.parts.map((p) => p.text).join('')).join(' ');
+      const bar = itemSpan(timelineItemFromIncident(incident)).summary;
+      if (row === undefined) {
+        // No figure and no resolution date: neither the panel nor the timeline may claim one.
+        expect(panel, incident.id).not.toMatch(/restored|to come back/);
+        expect(bar, incident.id).toMatch(/end not recorded/);
+        continue;
+      }
+      expect(panel, `${incident.id}: the panel says "${panel}", the case study "${row}"`).toContain(row);
+      expect(bar, `${incident.id}: the timeline says "${bar}", the case study "${row}"`).toContain(row);
+      checked.push(incident.id);
+    }
+    // The rule matters where both a days-to-restore figure and a resolution date are recorded.
+    expect(checked).toContain('synnovis-pathology-2024');
+  });
+
+  it('takes the days to restore when a source gives them, over a resolution date known only to the year', () => {
+    const synnovis = real.incident.get('synnovis-pathology-2024')!;
+    expect(synnovis.data.dates.resolved?.date.precision).toBe('year');
+    const recovery = recoveryOf(synnovis.data)!;
+    expect(recovery.basis).toBe('figure');
+    expect(factRows(synnovis).find((r) => r.key === 'recovery')!.items[0]!.text).toBe(`up to ${synnovis.data.impactSummary.daysToRestore!.value} days`);
   });
 });
 

@@ -13,6 +13,7 @@ import { scaleUtc } from 'd3-scale';
 import type { PartialDate } from '../../schemas/dates.ts';
 import { impactQualifierWords } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
+import { recoveryOf } from '../training/facts.ts';
 import { formatDayRange, formatPartialDate, formatPartialDateShort } from '../dates-format.ts';
 import { dayMs, durationBetween } from '../partial-dates.ts';
 import { paths } from '../urls.ts';
@@ -50,13 +51,15 @@ export interface TimelineItem {
 
 export function timelineItemFromIncident(incident: ResolvedIncident): TimelineItem {
   const summary = incident.data.impactSummary;
-  const restored = summary?.daysToRestore;
+  // The bar ends where every other page says recovery ended (recoveryOf): at the days to restore
+  // when a source gives them, otherwise at the resolution date.
+  const recovery = recoveryOf(incident.data);
   return {
     id: incident.id,
     title: incident.data.title,
     started: incident.data.dates.started.date,
-    resolved: incident.data.dates.resolved?.date,
-    restoredAfter: restored ? { days: restored.value, qualifier: restored.qualifier } : undefined,
+    resolved: recovery?.basis === 'figure' ? undefined : incident.data.dates.resolved?.date,
+    restoredAfter: recovery?.basis === 'figure' ? { days: recovery.days.value, qualifier: recovery.days.qualifier } : undefined,
     impact: careImpact(summary),
     attackTypes: incident.attackTypes.map((t) => ({ id: t.id, name: t.data.name })),
     actors: incident.actors.map((a) => ({ id: a.id, name: a.entry.data.name })),

@@ -15,6 +15,7 @@ import type { ResolvedIncident } from '../model.ts';
 import { dateStart, durationBetween, type Duration, type PartialDate } from '../partial-dates.ts';
 import { formatDayRange, formatPartialDate } from '../dates-format.ts';
 import { formatImpactValue } from '../display.ts';
+import { asOfText, formatSummaryCount } from '../impact-format.ts';
 import { paths } from '../urls.ts';
 import { controlBasisTags, controlEffectTags } from './session.ts';
 
@@ -35,6 +36,22 @@ export function recoveryTime(dates: Incident['dates']): RecoveryTime | undefined
   const duration = durationBetween(dates.started.date, dates.resolved.date);
   if (!duration) return undefined;
   return { ...duration, label: formatDayRange(duration.minDays, duration.maxDays), from: dates.started.date, to: dates.resolved.date, note: dates.resolved.note };
+}
+
+/**
+ * How long services took to come back, decided here for every page: the impact summary's
+ * days to restore when a source gives that figure (what the incident page's panel, the incidents
+ * table, the overview and the open data say), otherwise the span from the start to the
+ * resolution date. Both at once could disagree (Synnovis: up to 134 days by NHS England's
+ * update; up to 211 by a resolution date known only to the year), so the figure wins.
+ */
+export type Recovery = { basis: 'figure'; days: NonNullable<Incident['impactSummary']['daysToRestore']> } | { basis: 'dates'; time: RecoveryTime };
+
+export function recoveryOf(incident: Pick<Incident, 'dates' | 'impactSummary'>): Recovery | undefined {
+  const days = incident.impactSummary.daysToRestore;
+  if (days) return { basis: 'figure', days };
+  const time = recoveryTime(incident.dates);
+  return time ? { basis: 'dates', time } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,13 +170,14 @@ export function factRows(incident: ResolvedIncident): FactRow[] {
       empty: 'No figures published',
     },
     recovery: (() => {
-      const time = recoveryTime(d.dates);
-      return {
-        items: time
-          ? [{ text: time.label, note: `${formatPartialDate(time.from)} to ${formatPartialDate(time.to)}${time.note ? `; ${time.note}` : ''}`, sources: d.dates.resolved?.sources }]
-          : [],
-        empty: 'No recovery date recorded',
-      };
+      const recovery = recoveryOf(d);
+      const item: FactItem | undefined =
+        recovery?.basis === 'figure'
+          ? { text: formatSummaryCount(recovery.days, 'day'), note: [asOfText(recovery.days.asOf), certaintyNote(recovery.days.certainty)].filter(Boolean).join('; '), sources: recovery.days.sources }
+          : recovery?.basis === 'dates'
+            ? { text: recovery.time.label, note: `${formatPartialDate(recovery.time.from)} to ${formatPartialDate(recovery.time.to)}${recovery.time.note ? `; ${recovery.time.note}` : ''}`, sources: d.dates.resolved?.sources }
+            : undefined;
+      return { items: item ? [item] : [], empty: 'No recovery date recorded' };
     })(),
     controls: {
       items: incident.controls.map((c) => ({
@@ -226,7 +244,6 @@ export function handoutFacts(incident: ResolvedIncident): FactRow[] {
     if (row.key === 'organisations') {
       items = incident.organisations.map((o) => ({ text: o.entry.data.name, href: paths.organisation(o.id), note: certaintyNote(o.certainty), sources: o.sources }));
     }
-    if (row.key === 'recovery') items = items.map((item) => ({ ...item, note: undefined }));
     return { ...row, items: items.map(brief) };
   });
 }

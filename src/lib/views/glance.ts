@@ -11,7 +11,7 @@ import { formatPartialDate } from '../dates-format.ts';
 import { formatImpactValue } from '../display.ts';
 import { leadSentence } from '../incident-view.ts';
 import { asOfText, formatDataVolume, formatSummaryCount, formatSummaryMoney } from '../impact-format.ts';
-import { recoveryTime } from '../training/facts.ts';
+import { recoveryOf } from '../training/facts.ts';
 import { paths } from '../urls.ts';
 import { countOf, listOf } from '../wording.ts';
 import { certaintyView, sourceRefs, type CertaintyView, type LinkView, type SourceRefView } from './common.ts';
@@ -84,19 +84,19 @@ export function glanceView(incident: ResolvedIncident, controls: ReadonlyMap<str
   // When: started, restored, how long.
   const when: GlanceFactView[] = [fact(`Started ${formatPartialDate(data.dates.started.date)}`, refs(data.dates.started.sources))];
   const resolved = data.dates.resolved;
-  if (summary.daysToRestore) {
-    const days = summary.daysToRestore;
+  const recovery = recoveryOf(data);
+  if (recovery?.basis === 'figure') {
+    const days = recovery.days;
     when.push(fact(`services took ${formatSummaryCount(days, 'day')} to come back`, refs(days.sources), days.certainty));
   } else if (resolved) {
-    const recovery = recoveryTime(data.dates);
     const on = `${resolved.date.precision === 'day' ? '' : 'in '}${formatPartialDate(resolved.date)}`;
-    when.push(fact(`services restored ${on}${recovery ? ` (${recovery.label})` : ''}`, refs(resolved.sources)));
+    when.push(fact(`services restored ${on}${recovery ? ` (${recovery.time.label})` : ''}`, refs(resolved.sources)));
   }
   items.push({
     key: 'when',
     label: 'When',
     facts: when,
-    unknown: resolved || summary.daysToRestore ? undefined : 'restored: not known',
+    unknown: resolved || recovery ? undefined : 'restored: not known',
   });
 
   // Who, and how sure.

@@ -2,7 +2,8 @@
 import { attributionLabels, certaintyLabels, vendorRoleLabels } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
 import { busiestFirst, type IndexItem } from '../entity-index.ts';
-import { countIncidents, formatSummaryCount, organisationDisplayName, type SummaryCount } from '../display.ts';
+import { countIncidents, organisationDisplayName, type SummaryCount } from '../display.ts';
+import { formatSummaryCount } from '../impact-format.ts';
 import { vendorsInvolved } from '../incident-view.ts';
 import { siteName, siteTagline } from '../site.ts';
 import { paths } from '../urls.ts';
