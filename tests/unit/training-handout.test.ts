@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { handoutCut } from '../../src/lib/training/handout.ts';
-import { handoutFacts } from '../../src/lib/training/facts.ts';
+import { handoutFacts, latestOfEachSeries } from '../../src/lib/training/facts.ts';
+import { parsePartialDate } from '../../src/lib/partial-dates.ts';
 import { caseStudyPage } from '../../src/lib/views/training.ts';
 import { formatClock, parseTimes } from '../../src/scripts/case-study.ts';
 import { knowledgeBaseFrom } from '../helpers/model.ts';
@@ -66,6 +67,27 @@ describe('the participant handout', () => {
     expect(notes.length).toBeGreaterThan(0);
     for (const note of notes) expect(note.length, note).toBeLessThanOrEqual(48);
     expect(notes).toContain('reported');
+  });
+});
+
+describe('the latest figure of each series', () => {
+  const figure = (label: string, asOf: string, value: number) => ({ label, unit: 'appointments' as const, asOf: parsePartialDate(asOf)!, value });
+
+  it('takes a final total known only to the year over an earlier running count in the same year', () => {
+    const series = [figure('Appointments postponed, cumulative', '2024-07-07', 6199), figure('Appointments postponed, cumulative', '2024-08-11', 10054), figure('Appointments postponed, final total', '2024', 10152)];
+    expect(latestOfEachSeries(series).map((f) => f.value)).toEqual([10152]);
+  });
+
+  it('keeps a later dated figure over one listed after it whose date must be earlier', () => {
+    expect(latestOfEachSeries([figure('Appointments postponed', '2024-08-11', 10054), figure('Appointments postponed', '2024-06', 2194)]).map((f) => f.value)).toEqual([10054]);
+  });
+
+  it('gives Synnovis\'s handout the final totals the incident page gives', () => {
+    const synnovis = kb.incident.get('synnovis-pathology-2024')!;
+    const impact = handoutFacts(synnovis).find((row) => row.key === 'impact')!.items.map((item) => item.text).join(' | ');
+    const { appointmentsPostponed, proceduresPostponed } = synnovis.data.impactSummary;
+    expect(impact).toContain(`${appointmentsPostponed!.value.toLocaleString('en-GB')} appointments`);
+    expect(impact).toContain(`${proceduresPostponed!.value.toLocaleString('en-GB')} procedures`);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   type Certainty,
 } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
-import { dateStart, durationBetween, type Duration, type PartialDate } from '../partial-dates.ts';
+import { durationBetween, notBefore, type Duration, type PartialDate } from '../partial-dates.ts';
 import { formatDayRange, formatPartialDate } from '../dates-format.ts';
 import { formatImpactValue } from '../display.ts';
 import { asOfText, formatSummaryCount } from '../impact-format.ts';
@@ -161,8 +161,10 @@ export function factRows(incident: ResolvedIncident): FactRow[] {
       })),
       empty: 'No data exposure recorded',
     },
+    // The latest figure of each series: a running count told weekly is one fact at its last value
+    // (the incident page charts the series).
     impact: {
-      items: d.impact.map((f) => ({
+      items: latestOfEachSeries(d.impact).map((f) => ({
         text: `${f.label}: ${formatImpactValue(f)}`,
         note: [`as of ${formatPartialDate(f.asOf)}`, certaintyNote(f.certainty)].filter(Boolean).join('; '),
         sources: f.sources,
@@ -213,13 +215,17 @@ export function impactSeriesKey(figure: Pick<ImpactFigure, 'label' | 'unit'>): s
   return `${figure.unit}|${stem}`;
 }
 
-/** One figure per series, the latest (by as-of date, then by position), where the series first appears. */
+/**
+ * One figure per series, the latest, where the series first appears. A figure listed after another
+ * replaces it unless its date must be earlier: a final total "as of 2024" (known only to the year)
+ * can be later than "11 August 2024", and content lists a series in the order it was reported.
+ */
 export function latestOfEachSeries<F extends Pick<ImpactFigure, 'label' | 'unit' | 'asOf'>>(figures: readonly F[]): F[] {
   const latest = new Map<string, F>();
   for (const figure of figures) {
     const key = impactSeriesKey(figure);
     const seen = latest.get(key);
-    if (!seen || dateStart(figure.asOf) >= dateStart(seen.asOf)) latest.set(key, figure);
+    if (!seen || notBefore(figure.asOf, seen.asOf)) latest.set(key, figure);
   }
   const order = [...new Set(figures.map(impactSeriesKey))];
   return order.map((key) => latest.get(key)!);
@@ -231,15 +237,13 @@ const handoutNoteLength = 48;
 /**
  * The key facts as a participant needs them on the two-page handout (handout.ts): who was hit, by
  * name, with how sure that is; the attacker with its attribution; the way in; the supplier;
- * services by name; each impact series at its latest value; the time to recovery. Short
+ * services by name; each impact series at its latest value (as every fact row has it); the time to recovery. Short
  * qualifiers stay ("reported", "as of 11 August 2024"); explanations are left to the write-up.
  */
 export function handoutFacts(incident: ResolvedIncident): FactRow[] {
-  const latest = new Set<ImpactFigure>(latestOfEachSeries(incident.data.impact));
   const brief = (item: FactItem): FactItem => ({ ...item, note: item.note && item.note.length <= handoutNoteLength ? item.note : undefined });
   return keyFacts(incident).map((row) => {
     let items = row.items;
-    if (row.key === 'impact') items = items.filter((_, i) => latest.has(incident.data.impact[i]!));
     if (row.key === 'services') items = incident.data.servicesDisrupted.map((s) => ({ text: s.service, sources: s.sources }));
     if (row.key === 'organisations') {
       items = incident.organisations.map((o) => ({ text: o.entry.data.name, href: paths.organisation(o.id), note: certaintyNote(o.certainty), sources: o.sources }));
