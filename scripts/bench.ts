@@ -351,7 +351,7 @@ function report(results: SizeResult[], lighthouse: LighthouseRow[] | string | un
   lines.push(row('dist/ size', (r) => `${formatBytes(r.dist.bytes)} (${r.dist.files.toLocaleString('en-GB')} files)`));
   lines.push(row('Pagefind index size', (r) => `${formatBytes(r.pagefind.bytes)} (${r.pagefind.files.toLocaleString('en-GB')} files)`));
   lines.push(row('search payload, one query', (r) => (!r.search ? 'not run' : 'error' in r.search ? `error: ${r.search.error}` : describeSearch(r.search))));
-  lines.push(row('… floor: Pagefind\'s library + its page list, before any word\'s index or result', (r) => searchFloor(r)));
+  lines.push(row('… floor: Pagefind\'s library + its page list, before any word\'s index or result (gzipped)', (r) => searchFloor(r)));
   lines.push(row('rebuild after editing one incident', (r) => (r.rebuild ? `${formatSeconds(r.rebuild.wallMs)}, ${formatBytes(r.rebuild.peakTreeRssBytes)}` : 'not run')));
   lines.push(
     row('same with INCREMENTAL_BUILD=1 (experimental.incrementalBuild)', (r) =>
