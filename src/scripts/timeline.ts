@@ -346,7 +346,11 @@ class IncidentTimeline extends HTMLElement {
         if (shown.length === 0) return undefined;
         const lo = Math.min(...shown.map((i) => i.x0));
         const hi = Math.max(...shown.map((i) => i.x1));
-        const pad = Math.max((hi - lo) * 0.05, this.closestSpan() / 2);
+        // Room either side for a mark's glyph and label (they keep their size as the bars stretch):
+        // a share r of the view each side, so the bars fill the rest. Without it, a lone long bar
+        // filled the view and its label, which runs left from the start, was cut off.
+        const r = Math.min(this.markReach / (this.right - this.left), 0.3);
+        const pad = Math.max((hi - lo) * 0.05, this.closestSpan() / 2, ((hi - lo) * r) / (1 - 2 * r));
         return [Math.max(this.left, lo - pad), Math.min(this.right, hi + pad)];
       }
     }

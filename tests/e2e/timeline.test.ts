@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSite, type SiteSession } from '../helpers/browser.ts';
 import { knowledgeBaseFrom } from '../helpers/model.ts';
+import { itemSpan, timelineItemFromIncident } from '../../src/lib/timeline/incidents-layout.ts';
 import { root } from '../helpers/site.ts';
 
 /** The content the site under test was built from (the default build uses content/). */
@@ -156,6 +157,48 @@ describe('/timeline/', () => {
       return Math.abs(Date.parse(el.dataset.viewStart!) - range.start) < 86_400_000 * 2 && Math.abs(Date.parse(el.dataset.viewEnd!) - range.end) < 86_400_000 * 2;
     }, { start, end });
     expect(await page.textContent('[data-status-wide]')).toMatch(/^Showing all \d+ incidents, /);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('every bar in view stretches with the zoom, whichever side of it its label is on', async () => {
+    const { context, page, errors } = await open();
+    // The first band is in view; bands further down are redrawn as they come into view.
+    const bars = () =>
+      page.$$eval('incident-timeline section.tl-band', (bands) =>
+        [...bands[0]!.querySelectorAll('a.tl-mark')].map((m) => ({ href: m.getAttribute('href'), labelLeft: m.querySelector('text')?.getAttribute('text-anchor') === 'end', width: m.querySelector('.tl-bar')!.getBoundingClientRect().width })),
+      );
+    const before = await bars();
+    const [start, end] = await viewRange(page);
+    await page.click('button[data-zoom="in"]');
+    const [zoomedStart, zoomedEnd] = await settledRange(page);
+    const k = (end - start) / (zoomedEnd - zoomedStart);
+    expect(k).toBeGreaterThan(1.5);
+    const after = await bars();
+    const measured = before.flatMap((bar, i) => (bar.width >= 2 ? [{ ...bar, ratio: after[i]!.width / bar.width }] : []));
+    // The check means something only if a bar with its label on the left is among them (real content has several).
+    expect(measured.some((bar) => bar.labelLeft)).toBe(true);
+    for (const bar of measured) expect(bar.ratio, `${bar.href} (label ${bar.labelLeft ? 'left' : 'right'}) grew ${bar.ratio.toFixed(2)}x, the chart ${k.toFixed(2)}x`).toBeCloseTo(k, 0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a filter that leaves one incident shows its whole bar and its whole label', async () => {
+    // An attacker behind one incident, the one with the longest bar: the view closes in on it, and
+    // the bar must not crowd out its label.
+    const barLength = (id: string) => { const span = itemSpan(timelineItemFromIncident(kb.incident.get(id)!)); return span.end - span.start; };
+    const [actor] = [...kb.actors.values()].filter((a) => a.incidents.length === 1).sort((a, b) => barLength(b.incidents[0]!.id) - barLength(a.incidents[0]!.id));
+    const { context, page, errors } = await open({ path: `/timeline/?attacker=${encodeURIComponent(actor!.data.name)}` });
+    await settledRange(page);
+    const boxes = await page.$$eval('incident-timeline section.tl-band:not([hidden])', (bands) => {
+      const mark = [...bands[0]!.querySelectorAll<SVGAElement>('a.tl-mark')].find((m) => !m.classList.contains('tl-hidden'))!;
+      const box = (el: Element) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right }; };
+      return { chart: box(bands[0]!.querySelector('svg[data-chunk]')!), bar: box(mark.querySelector('.tl-bar')!), label: box(mark.querySelector('text')!) };
+    });
+    for (const part of ['bar', 'label'] as const) {
+      expect(boxes[part].left, `${part} starts left of the chart`).toBeGreaterThanOrEqual(boxes.chart.left - 1);
+      expect(boxes[part].right, `${part} ends right of the chart`).toBeLessThanOrEqual(boxes.chart.right + 1);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -41,7 +41,9 @@ export interface TimelineMarkView {
   glyphUnknown: boolean;
   /**
    * "translate(L,0)", L the bar's length, when it has one: the group at the bar's end, which holds
-   * the open end and a label that runs right, and which the script moves as the bar grows.
+   * the open end and a label that runs right, and which the script moves as the bar grows. Every
+   * bar with a length has the group, empty or not: the script reads the length from it, and a bar
+   * without it would not stretch when the chart zooms.
    */
   endTransform?: string | undefined;
   /** The open end of a bar whose end is not recorded. */
