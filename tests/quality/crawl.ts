@@ -67,20 +67,6 @@ export function mainPageTypes(dir: string): Record<string, string> {
   return found;
 }
 
-/** Runs `work` over items with at most `limit` in flight (one browser, a few tabs). */
-export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-}
-
 /**
  * Runs `work` over items in `tabs` long-lived tabs of one context, each tab navigating from item to
  * item. Opening a tab starts a renderer process (about half a second here); navigating an open tab
