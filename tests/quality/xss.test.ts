@@ -24,7 +24,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const run = buildSite({ CONTENT_DIR: join(root, 'tests/fixtures/xss') }, { name: 'xss' });
+  const run = await buildSite({ CONTENT_DIR: join(root, 'tests/fixtures/xss') }, { name: 'xss' });
   if (run.status !== 0) throw new Error(`building tests/fixtures/xss failed:\n${run.output.slice(-6000)}`);
   ({ outDir, work } = run);
   server = await startStaticServer(outDir);
