@@ -39,10 +39,10 @@ describe('content fixtures', () => {
 });
 
 describe('the build', () => {
-  it('fails on bad content, before rendering anything, with the same message', () => {
+  it('fails on bad content, before rendering anything, with the same message', async () => {
     const fault = faults.find((f) => f.name === 'dangling-actor')!;
     const { root: projectRoot, contentDir } = makeContent(fault.edits);
-    const run = buildSite({ CONTENT_DIR: contentDir });
+    const run = await buildSite({ CONTENT_DIR: contentDir });
     const output = run.output;
     expect(run.status, output).not.toBe(0);
     expect(output).toContain('Content check failed');
@@ -50,10 +50,10 @@ describe('the build', () => {
     expect(output).toContain('no actor has the id "nobody"');
   });
 
-  it('fails on raw HTML in prose, naming the file, the line and the element', () => {
+  it('fails on raw HTML in prose, naming the file, the line and the element', async () => {
     const fault = faults.find((f) => f.name === 'raw-html-script')!;
     const { contentDir } = makeContent(fault.edits);
-    const run = buildSite({ CONTENT_DIR: contentDir });
+    const run = await buildSite({ CONTENT_DIR: contentDir });
     expect(run.status, run.output).not.toBe(0);
     expect(run.output).toContain('incidents/example-lab-2099.md → body: line 61: raw HTML (<script>) is not allowed in prose');
   });

@@ -60,19 +60,14 @@ const viewports = [
 
 describe.each(viewports)('the at-a-glance panel on $name', ({ width, height, screens }) => {
   it.each(incidents.map((incident) => [incident.id]))('%s shows every item where a reader looks first', async (id) => {
-    const { context, page } = await site.newPage({ javaScriptEnabled: false });
-    try {
-      await page.setViewportSize({ width, height });
-      await page.goto(site.url(paths.incident(id)));
-      const places = await placesOf(page);
-      const incident = incidents.find((i) => i.id === id)!;
-      expect(places.map((p) => p.key)).toEqual(['happened', 'when', 'who', 'way-in', 'through', 'impact', 'data', 'ransom', ...(incident.data.lessons.length > 0 ? ['lessons'] : [])]);
-      const fold = height * screens;
-      const late = places.filter((p) => p.labelBottom > fold || p.firstLineBottom > fold).map((p) => `${p.key} (ends at ${Math.round(p.firstLineBottom)} px)`);
-      expect(late, `below ${fold} px`).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const page = await site.tab({ javaScriptEnabled: false, viewport: { width, height } });
+    await page.goto(site.url(paths.incident(id)));
+    const places = await placesOf(page);
+    const incident = incidents.find((i) => i.id === id)!;
+    expect(places.map((p) => p.key)).toEqual(['happened', 'when', 'who', 'way-in', 'through', 'impact', 'data', 'ransom', ...(incident.data.lessons.length > 0 ? ['lessons'] : [])]);
+    const fold = height * screens;
+    const late = places.filter((p) => p.labelBottom > fold || p.firstLineBottom > fold).map((p) => `${p.key} (ends at ${Math.round(p.firstLineBottom)} px)`);
+    expect(late, `below ${fold} px`).toEqual([]);
   });
 });
 

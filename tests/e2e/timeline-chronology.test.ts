@@ -35,7 +35,7 @@ describe('incident chronology charts', () => {
   });
 
   it.each(kb.incidents.map((i) => [i.id, i] as const))('%s: every event drawn to scale, in order, linked to its source, without JavaScript', async (id, incident) => {
-    const { context, page } = await site.newPage({ javaScriptEnabled: false });
+    const page = await site.tab({ javaScriptEnabled: false });
     await page.goto(site.url(`/incidents/${id}/`));
     // At the default width the lanes drawing shows; the rows drawing, for phones, is hidden.
     const marks = await page.$$eval('.chronology-chart svg.chronology-lanes g.event', (events) =>
@@ -67,12 +67,10 @@ describe('incident chronology charts', () => {
     const perMs = marks.map((m, i) => (m.x1 - m.x0) / (dateEnd(events[i]!.date).getTime() - dateStart(events[i]!.date).getTime()));
     for (const ratio of perMs) expect(ratio).toBeCloseTo(perMs[0]!, 6);
     for (const mark of marks.filter((m) => m.precision !== 'day')) expect(mark.name).toMatch(/Only the (month|year) is known, not the day\./);
-    await context.close();
   });
 
   it.each(kb.incidents.map((i) => [i.id] as const))('%s: at 390 px one drawing shows, with every label whole and inside it', async (id) => {
-    const { context, page } = await site.newPage({ javaScriptEnabled: false });
-    await page.setViewportSize({ width: 390, height: 844 });
+    const page = await site.tab({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     await page.goto(site.url(`/incidents/${id}/`));
     const result = await page.evaluate(() => {
       const figure = document.querySelector('.chronology-chart')!;
@@ -106,7 +104,6 @@ describe('incident chronology charts', () => {
       expect(label.top).toBeGreaterThanOrEqual(result.box.top - 1);
       expect(label.bottom).toBeLessThanOrEqual(result.box.bottom + 1);
     }
-    await context.close();
   });
 
   it('axe finds no WCAG 2.2 A/AA violations in the chart', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openSite, type SiteSession } from '../helpers/browser.ts';
 import { distDir, root } from '../helpers/site.ts';
-import { inParallel, mainPageTypes, sitePages } from './crawl.ts';
+import { inTabs, mainPageTypes, sitePages } from './crawl.ts';
 
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -61,21 +61,22 @@ describe('axe-core over every page', () => {
     const pages = sitePages(distDir);
     expect(pages.length).toBeGreaterThan(0);
     const violations: Violation[] = [];
+    const audited: string[] = [];
     const context = await site.browser.newContext();
-    await inParallel(pages, 3, async (path) => {
-      const page = await context.newPage();
-      try {
-        await page.goto(site.url(path), { waitUntil: 'load' });
-        await page.emulateMedia({ colorScheme: 'light' });
-        for (const v of await runAxe(page, { type: 'tag', values: wcagTags })) violations.push({ page: path, scheme: 'light', ...v });
-        await page.emulateMedia({ colorScheme: 'dark' });
-        for (const v of await runAxe(page, { type: 'rule', values: colourRules })) violations.push({ page: path, scheme: 'dark', ...v });
-      } finally {
-        await page.close();
-      }
+    // A few long-lived tabs, each walking its share of the pages: a new tab per page starts a new
+    // renderer process, which cost three times the audit itself.
+    await inTabs(context, pages, 2, async (page, path) => {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(site.url(path), { waitUntil: 'load' });
+      for (const v of await runAxe(page, { type: 'tag', values: wcagTags })) violations.push({ page: path, scheme: 'light', ...v });
+      // The same load, re-styled for the dark scheme: only the colours change.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      for (const v of await runAxe(page, { type: 'rule', values: colourRules })) violations.push({ page: path, scheme: 'dark', ...v });
+      audited.push(path);
     });
     await context.close();
     expect(violations, describeViolations(violations)).toEqual([]);
+    expect(audited.sort()).toEqual([...pages].sort());
   }, 25 * 60_000);
 });
 
@@ -84,6 +85,15 @@ const focusStyleProps = ['outline-style', 'outline-width', 'outline-color', 'box
 
 describe('keyboard only, on each main page type', () => {
   const types = Object.entries(mainPageTypes(distDir));
+  // One tab, navigated from page to page: each test loads its page afresh, so no focus or state
+  // carries over, without starting a renderer process per test.
+  let page: Page;
+  beforeAll(async () => {
+    ({ page } = await site.newPage());
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
 
   it('finds the main page types', () => {
     expect(types.map(([name]) => name)).toContain('incident');
@@ -91,108 +101,102 @@ describe('keyboard only, on each main page type', () => {
   });
 
   it.each(types)('%s (%s): skip link first, focus always visible, no trap', async (_name, path) => {
-    const { context, page } = await site.newPage();
-    try {
-      await page.goto(site.url(path), { waitUntil: 'load' });
-      await page.keyboard.press('Tab');
-      const first = await page.evaluate(() => {
-        const el = document.activeElement as HTMLAnchorElement | null;
-        return { text: el?.textContent?.trim() ?? '', href: el?.getAttribute('href') ?? '' };
-      });
-      expect(first.text.toLowerCase(), 'the first Tab stop should be a "Skip to main content" link').toContain('skip');
-      expect(first.href.startsWith('#')).toBe(true);
-      const skipVisible = await page.evaluate(() => {
-        const box = (document.activeElement as HTMLElement).getBoundingClientRect();
-        return box.width > 1 && box.height > 1 && box.top >= 0 && box.left >= 0;
-      });
-      expect(skipVisible, 'the skip link must be visible when focused').toBe(true);
+    await page.goto(site.url(path), { waitUntil: 'load' });
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => {
+      const el = document.activeElement as HTMLAnchorElement | null;
+      return { text: el?.textContent?.trim() ?? '', href: el?.getAttribute('href') ?? '' };
+    });
+    expect(first.text.toLowerCase(), 'the first Tab stop should be a "Skip to main content" link').toContain('skip');
+    expect(first.href.startsWith('#')).toBe(true);
+    const skipVisible = await page.evaluate(() => {
+      const box = (document.activeElement as HTMLElement).getBoundingClientRect();
+      return box.width > 1 && box.height > 1 && box.top >= 0 && box.left >= 0;
+    });
+    expect(skipVisible, 'the skip link must be visible when focused').toBe(true);
 
-      const problems: string[] = [];
-      const seen: string[] = [];
-      for (let step = 0; step < 80; step++) {
-        const stop = await page.evaluate((props) => {
-          const el = document.activeElement as HTMLElement | null;
-          if (!el || el === document.body) return null;
-          // A per-element number: several cite links can share an href and a text.
-          const store = window as unknown as { __stopIds?: WeakMap<Element, number>; __stopCount?: number };
-          const ids = (store.__stopIds ??= new WeakMap());
-          if (!ids.has(el)) ids.set(el, (store.__stopCount = (store.__stopCount ?? 0) + 1));
-          const describe = `#${ids.get(el)} ${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('href') ? `[href="${el.getAttribute('href')}"]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
-          const focused = props.map((p) => getComputedStyle(el).getPropertyValue(p));
-          const outlineVisible = focused[0] !== 'none' && parseFloat(focused[1] ?? '0') > 0;
-          el.blur();
-          const unfocused = props.map((p) => getComputedStyle(el).getPropertyValue(p));
-          el.focus({ preventScroll: true });
-          const box = el.getBoundingClientRect();
-          return { describe, changed: outlineVisible || focused.some((v, i) => v !== unfocused[i]), visible: box.width > 0 && box.height > 0 };
-        }, focusStyleProps);
-        if (stop === null) break;
-        if (seen.at(-1) === stop.describe) {
-          problems.push(`keyboard trap: Tab does not move focus on from ${stop.describe}`);
-          break;
-        }
-        // Back at the first stop: the whole page has been walked.
-        if (seen[0] === stop.describe) break;
-        seen.push(stop.describe);
-        if (!stop.changed) problems.push(`no visible focus indicator on ${stop.describe}`);
-        if (!stop.visible) problems.push(`focus lands on an invisible element ${stop.describe}`);
-        await page.keyboard.press('Tab');
+    const problems: string[] = [];
+    const seen: string[] = [];
+    for (let step = 0; step < 80; step++) {
+      const stop = await page.evaluate((props) => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        // A per-element number: several cite links can share an href and a text.
+        const store = window as unknown as { __stopIds?: WeakMap<Element, number>; __stopCount?: number };
+        const ids = (store.__stopIds ??= new WeakMap());
+        if (!ids.has(el)) ids.set(el, (store.__stopCount = (store.__stopCount ?? 0) + 1));
+        const describe = `#${ids.get(el)} ${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('href') ? `[href="${el.getAttribute('href')}"]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+        const focused = props.map((p) => getComputedStyle(el).getPropertyValue(p));
+        const outlineVisible = focused[0] !== 'none' && parseFloat(focused[1] ?? '0') > 0;
+        el.blur();
+        const unfocused = props.map((p) => getComputedStyle(el).getPropertyValue(p));
+        el.focus({ preventScroll: true });
+        const box = el.getBoundingClientRect();
+        return { describe, changed: outlineVisible || focused.some((v, i) => v !== unfocused[i]), visible: box.width > 0 && box.height > 0 };
+      }, focusStyleProps);
+      if (stop === null) break;
+      if (seen.at(-1) === stop.describe) {
+        problems.push(`keyboard trap: Tab does not move focus on from ${stop.describe}`);
+        break;
       }
-      expect(problems, problems.join("\n")).toEqual([]);
-      expect(seen.length, 'Tab should reach more than the skip link').toBeGreaterThan(1);
-    } finally {
-      await context.close();
+      // Back at the first stop: the whole page has been walked.
+      if (seen[0] === stop.describe) break;
+      seen.push(stop.describe);
+      if (!stop.changed) problems.push(`no visible focus indicator on ${stop.describe}`);
+      if (!stop.visible) problems.push(`focus lands on an invisible element ${stop.describe}`);
+      await page.keyboard.press('Tab');
     }
+    expect(problems, problems.join("\n")).toEqual([]);
+    expect(seen.length, 'Tab should reach more than the skip link').toBeGreaterThan(1);
   });
 
   it.each(types)('%s (%s): the skip link moves focus to the main content', async (_name, path) => {
-    const { context, page } = await site.newPage();
-    try {
-      await page.goto(site.url(path), { waitUntil: 'load' });
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter');
-      const inMain = await page.evaluate(() => {
-        const main = document.querySelector('main');
-        const active = document.activeElement;
-        return Boolean(main && active && (main === active || main.contains(active)));
-      });
-      expect(inMain).toBe(true);
-    } finally {
-      await context.close();
-    }
+    await page.goto(site.url(path), { waitUntil: 'load' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const inMain = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      const active = document.activeElement;
+      return Boolean(main && active && (main === active || main.contains(active)));
+    });
+    expect(inMain).toBe(true);
   });
 });
 
 describe('reflow (WCAG 1.4.10) on each main page type', () => {
   const types = Object.entries(mainPageTypes(distDir));
+  const widths = [320, 640];
+  // One tab per width, each loading every page type in turn.
+  const tabs = new Map<number, Page>();
+  beforeAll(async () => {
+    for (const width of widths) tabs.set(width, await (await site.browser.newContext({ viewport: { width, height: 800 } })).newPage());
+  });
+  afterAll(async () => {
+    for (const page of tabs.values()) await page.context().close();
+  });
   it.each(types)('%s (%s): no horizontal scrolling of the page at 320 and 640 CSS px', async (_name, path) => {
     const problems: string[] = [];
-    for (const width of [320, 640]) {
-      const context = await site.browser.newContext({ viewport: { width, height: 800 } });
-      const page = await context.newPage();
-      try {
-        await page.goto(site.url(path), { waitUntil: 'load' });
-        const overflow = await page.evaluate(() => {
-          const doc = document.documentElement;
-          const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-            .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
-            .filter((el) => {
-              // Content inside its own scroll container (a wide table) is allowed by 1.4.10.
-              for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-                const style = getComputedStyle(p);
-                if (['auto', 'scroll'].includes(style.overflowX) || style.overflowX === 'hidden') return false;
-              }
-              return true;
-            })
-            .slice(0, 5)
-            .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`);
-          return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, wide };
-        });
-        if (overflow.scrollWidth > overflow.clientWidth + 1) {
-          problems.push(`at ${width}px the page scrolls sideways (${overflow.scrollWidth}px wide); too wide: ${overflow.wide.join(', ')}`);
-        }
-      } finally {
-        await context.close();
+    for (const width of widths) {
+      const page = tabs.get(width)!;
+      await page.goto(site.url(path), { waitUntil: 'load' });
+      const overflow = await page.evaluate(() => {
+        const doc = document.documentElement;
+        const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+          .filter((el) => {
+            // Content inside its own scroll container (a wide table) is allowed by 1.4.10.
+            for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+              const style = getComputedStyle(p);
+              if (['auto', 'scroll'].includes(style.overflowX) || style.overflowX === 'hidden') return false;
+            }
+            return true;
+          })
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`);
+        return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, wide };
+      });
+      if (overflow.scrollWidth > overflow.clientWidth + 1) {
+        problems.push(`at ${width}px the page scrolls sideways (${overflow.scrollWidth}px wide); too wide: ${overflow.wide.join(', ')}`);
       }
     }
     expect(problems, problems.join("\n")).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { listFiles, pagePath, root } from '../helpers/site.ts';
 
 /** The site paths a sitemap lists, following a sitemap index to its sitemaps. */
@@ -67,18 +67,23 @@ export function mainPageTypes(dir: string): Record<string, string> {
   return found;
 }
 
-/** Runs `work` over items with at most `limit` in flight (one browser, a few tabs). */
-export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+/**
+ * Runs `work` over items in `tabs` long-lived tabs of one context, each tab navigating from item to
+ * item. Opening a tab starts a renderer process (about half a second here); navigating an open tab
+ * costs a fraction of that. The tabs share the context's storage, as tabs of one browser do.
+ */
+export async function inTabs<T>(context: BrowserContext, items: readonly T[], tabs: number, work: (page: Page, item: T) => Promise<void>): Promise<void> {
+  const pages = await Promise.all(Array.from({ length: Math.min(tabs, items.length) }, () => context.newPage()));
   let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
+  try {
+    await Promise.all(
+      pages.map(async (page) => {
+        while (next < items.length) await work(page, items[next++]!);
+      }),
+    );
+  } finally {
+    await Promise.all(pages.map((page) => page.close()));
+  }
 }
 
 /** Collects CSP violations the browser reports on a page (must be installed before goto). */

@@ -24,9 +24,9 @@ function hashes(dir: string): Map<string, string> {
 }
 
 describe('deterministic builds', () => {
-  it('a second build of the same sources is byte-identical', () => {
+  it('a second build of the same sources is byte-identical', async () => {
     const first = hashes(requireDist());
-    const run = buildSite({}, { name: 'determinism' });
+    const run = await buildSite({}, { name: 'determinism' });
     expect(run.status, run.output.slice(-6000)).toBe(0);
     const { outDir, work } = run;
     const second = hashes(outDir);

@@ -13,8 +13,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { launchBrowser } from '../helpers/browser.ts';
 import { listFiles, root } from '../helpers/site.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import type { Browser } from 'playwright-core';
-import { inParallel, sitePages } from './crawl.ts';
+import type { Browser, Page } from 'playwright-core';
+import { inTabs, sitePages } from './crawl.ts';
 import { buildSite } from '../helpers/build.ts';
 
 const marker = '<script>alert(';
@@ -24,7 +24,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const run = buildSite({ CONTENT_DIR: join(root, 'tests/fixtures/xss') }, { name: 'xss' });
+  const run = await buildSite({ CONTENT_DIR: join(root, 'tests/fixtures/xss') }, { name: 'xss' });
   if (run.status !== 0) throw new Error(`building tests/fixtures/xss failed:\n${run.output.slice(-6000)}`);
   ({ outDir, work } = run);
   server = await startStaticServer(outDir);
@@ -44,27 +44,27 @@ describe('content text is escaped wherever it lands', () => {
     const context = await browser.newContext({ bypassCSP: true });
     const problems: string[] = [];
     let pagesShowingPayload = 0;
-    await inParallel(pages, 3, async (path) => {
-      const page = await context.newPage();
-      page.on('dialog', async (dialog) => {
-        problems.push(`${path}: a script from content ran (${dialog.message()})`);
-        await dialog.dismiss();
-      });
-      try {
-        await page.goto(new URL(path.slice(1), server.url).href, { waitUntil: 'networkidle' });
-        const found = await page.evaluate(() => ({
-          injected: [...document.querySelectorAll('img[src="x"], [onerror], [onload]')].map((el) => el.outerHTML.slice(0, 80)),
-          inlineAlerts: [...document.querySelectorAll('script:not([src])')].filter((s) => s.textContent?.includes('alert(') && !(s as HTMLScriptElement).type.includes('json')).length,
-          title: document.title,
-          showsPayload: document.body.innerText.includes('<script>alert('),
-        }));
-        for (const html of found.injected) problems.push(`${path}: injected element ${html}`);
-        if (found.inlineAlerts) problems.push(`${path}: ${found.inlineAlerts} script element(s) made from content`);
-        if (found.title.includes('</title>') === false && /alert\(/.test(found.title)) problems.push(`${path}: <title> was cut short: "${found.title}"`);
-        if (found.showsPayload) pagesShowingPayload++;
-      } finally {
-        await page.close();
+    // Three long-lived tabs walk the pages; a dialog is charged to the page its tab is showing.
+    const showing = new Map<Page, string>();
+    await inTabs(context, pages, 3, async (page, path) => {
+      if (!showing.has(page)) {
+        page.on('dialog', async (dialog) => {
+          problems.push(`${showing.get(page)}: a script from content ran (${dialog.message()})`);
+          await dialog.dismiss();
+        });
       }
+      showing.set(page, path);
+      await page.goto(new URL(path.slice(1), server.url).href, { waitUntil: 'networkidle' });
+      const found = await page.evaluate(() => ({
+        injected: [...document.querySelectorAll('img[src="x"], [onerror], [onload]')].map((el) => el.outerHTML.slice(0, 80)),
+        inlineAlerts: [...document.querySelectorAll('script:not([src])')].filter((s) => s.textContent?.includes('alert(') && !(s as HTMLScriptElement).type.includes('json')).length,
+        title: document.title,
+        showsPayload: document.body.innerText.includes('<script>alert('),
+      }));
+      for (const html of found.injected) problems.push(`${path}: injected element ${html}`);
+      if (found.inlineAlerts) problems.push(`${path}: ${found.inlineAlerts} script element(s) made from content`);
+      if (found.title.includes('</title>') === false && /alert\(/.test(found.title)) problems.push(`${path}: <title> was cut short: "${found.title}"`);
+      if (found.showsPayload) pagesShowingPayload++;
     });
     await context.close();
     expect(problems, problems.join("\n")).toEqual([]);

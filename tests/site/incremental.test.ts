@@ -99,10 +99,10 @@ function pathsIn(output: string, restored: boolean): Set<string> {
   return paths;
 }
 
-function build(kind: 'incremental' | 'reference'): Build & { outDir: string } {
+async function build(kind: 'incremental' | 'reference'): Promise<Build & { outDir: string }> {
   const folder = kind === 'incremental' ? join(work, 'incremental') : mkdtempSync(join(work, 'reference-'));
   const env = { CONTENT_DIR: contentDir, OUT_DIR: join(folder, 'dist'), ASTRO_CACHE_DIR: join(folder, 'cache'), ...(kind === 'incremental' ? { INCREMENTAL_BUILD: '1' } : {}) };
-  const run = buildSite(env, { name: `incremental-${kind}` });
+  const run = await buildSite(env, { name: `incremental-${kind}` });
   rmSync(run.work, { recursive: true, force: true });
   return { status: run.status, output: run.output, restored: pathsIn(run.output, true), rendered: pathsIn(run.output, false), outDir: env.OUT_DIR };
 }
@@ -143,16 +143,16 @@ function edit(file: string, from: string, to: string) {
 }
 
 /** Rebuild incrementally after an edit, build the reference, and check they agree byte for byte. */
-function rebuildAndCompare(): Build {
-  const rebuild = build('incremental');
+async function rebuildAndCompare(): Promise<Build> {
+  const rebuild = await build('incremental');
   expect(rebuild.status, rebuild.output.slice(-4000)).toBe(0);
-  const reference = build('reference');
+  const reference = await build('reference');
   expect(reference.status, reference.output.slice(-4000)).toBe(0);
   expect(differences(incrementalOut(), reference.outDir)).toEqual([]);
   return rebuild;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const scratch = join(root, 'node_modules/.cache/nhs-kb-tests');
   mkdirSync(scratch, { recursive: true });
   work = mkdtempSync(join(scratch, 'incremental-'));
@@ -160,7 +160,7 @@ beforeAll(() => {
   cpSync(goodFixture, contentDir, { recursive: true });
   writeFileSync(join(contentDir, 'incidents', `${second}.md`), secondIncident);
   writeFileSync(join(contentDir, 'organisations', 'other-clinic.yaml'), secondOrganisation);
-  const primed = build('incremental');
+  const primed = await build('incremental');
   expect(primed.status, primed.output.slice(-4000)).toBe(0);
   expect(primed.restored.size, 'the priming build has no cache to restore from').toBe(0);
 }, 300_000);
@@ -170,9 +170,9 @@ afterAll(() => {
 });
 
 describe('incremental rebuilds', () => {
-  it("after an incident's prose changes: the write-up is new, every other incident's and entity's page is skipped", () => {
+  it("after an incident's prose changes: the write-up is new, every other incident's and entity's page is skipped", async () => {
     edit(`incidents/${first}.md`, 'The attack began on 3 June [@s1].', 'The attack began before dawn on 3 June [@s1].');
-    const rebuild = rebuildAndCompare();
+    const rebuild = await rebuildAndCompare();
     expect(page(`/incidents/${first}/`)).toContain('The attack began before dawn on 3 June');
     expect(rebuild.rendered).toContain(`/incidents/${first}/`);
     for (const path of [`/incidents/${second}/`, `/training/${second}/`, '/actors/examplegang/', '/organisations/example-trust/', '/vendors/example-labs/', '/attack-types/ransomware/', '/browse/attacker/examplegang/', '/data/schema/incidents.json']) {
@@ -180,9 +180,9 @@ describe('incremental rebuilds', () => {
     }
   }, 300_000);
 
-  it("after an attacker's name changes: every page that names it shows the new name; pages that do not are skipped", () => {
+  it("after an attacker's name changes: every page that names it shows the new name; pages that do not are skipped", async () => {
     edit('actors/examplegang.md', 'name: ExampleGang', 'name: Sample Crew');
-    const rebuild = rebuildAndCompare();
+    const rebuild = await rebuildAndCompare();
     const compare = [...rebuild.rendered].find((p) => p.startsWith('/training/compare/') && p !== '/training/compare/');
     for (const path of ['/actors/examplegang/', `/incidents/${first}/`, `/training/${first}/`, '/browse/attacker/sample-crew/', ...(compare ? [compare] : [])]) {
       expect(page(path), path).toContain('Sample Crew');
@@ -194,9 +194,9 @@ describe('incremental rebuilds', () => {
     }
   }, 300_000);
 
-  it("after an incident's title changes: the old title is gone from every page, unrelated pages are skipped", () => {
+  it("after an incident's title changes: the old title is gone from every page, unrelated pages are skipped", async () => {
     edit(`incidents/${first}.md`, 'title: Example Labs ransomware attack', 'title: Example Labs pathology outage');
-    const rebuild = rebuildAndCompare();
+    const rebuild = await rebuildAndCompare();
     const stale = listFiles(incrementalOut(), ['.html', '.xml', '.json', '.csv', '.bib']).filter((file) => readFileSync(join(incrementalOut(), file), 'utf8').includes('Example Labs ransomware attack'));
     expect(stale).toEqual([]);
     for (const path of ['/actors/examplegang/', '/organisations/example-trust/', '/vendors/example-labs/', '/attack-types/ransomware/', '/vulnerabilities/cve-2099-0001/', '/controls/charter-mfa/', `/training/${second}/`, '/training/audience/clinicians/']) {
@@ -207,10 +207,10 @@ describe('incremental rebuilds', () => {
     }
   }, 300_000);
 
-  it("after a flaw's patch date changes: the exposure window is new wherever it is shown, and pages that name the flaw without its dates are skipped", () => {
+  it("after a flaw's patch date changes: the exposure window is new wherever it is shown, and pages that name the flaw without its dates are skipped", async () => {
     // Patched 13 May, the incident began 3 June: 21 days. A day-one patch on 20 May makes it 14.
     edit('vulnerabilities/cve-2099-0001.yaml', 'patched: 2099-05-13', 'patched: 2099-05-20');
-    const rebuild = rebuildAndCompare();
+    const rebuild = await rebuildAndCompare();
     for (const path of [`/incidents/${first}/`, '/vulnerabilities/cve-2099-0001/']) {
       expect(page(path), path).toContain('14 days before the incident began');
       expect(rebuild.rendered, path).toContain(path);

@@ -22,8 +22,8 @@ describe('internal links in dist/', () => {
 });
 
 describe('a build under a base path (an intranet sub-path)', () => {
-  it('keeps every internal link inside the base path and resolving', () => {
-    const run = buildSite({ BASE_PATH: '/cyber-kb/' });
+  it('keeps every internal link inside the base path and resolving', async () => {
+    const run = await buildSite({ BASE_PATH: '/cyber-kb/' });
     expect(run.status, run.output).toBe(0);
     const outDir = run.outDir;
     const { pages, broken } = findBrokenLinks(outDir, '/cyber-kb/');
