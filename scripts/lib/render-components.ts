@@ -18,7 +18,10 @@ export async function componentRenderer(root: string): Promise<ComponentRenderer
     { root, logLevel: 'error', server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom' },
     { root, logLevel: 'error' },
   )({ mode: 'development', command: 'serve' });
-  const server = await createServer({ ...config, configFile: false });
+  // No file watcher: the components are compiled once. (watch: null above is lost in the merge with
+  // Astro's own Vite settings, which watch the project; under bench/out that meant hundreds of
+  // thousands of files, the system's watcher limit, and an ENOSPC error per file.)
+  const server = await createServer({ ...config, configFile: false, server: { ...config.server, watch: null } });
   const container = await AstroContainer.create();
   return {
     async render(path, props) {
