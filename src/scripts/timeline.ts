@@ -19,7 +19,7 @@
 import { select } from 'd3-selection';
 import { countOf, formatCount } from '../lib/wording.ts';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { fittedAxisTicks, type AxisTick } from '../lib/timeline/ticks.ts';
+import { axisLabels, fittedAxisTicks, type AxisTick } from '../lib/timeline/ticks.ts';
 import { gridPath, listStatus, viewStatus } from '../lib/timeline/marks-svg.ts';
 import {
   filterAttributes,
@@ -427,8 +427,8 @@ class IncidentTimeline extends HTMLElement {
     }));
     this.axes.forEach((axis, index) => {
       const y = index === 0 ? Number(axis.viewBox.baseVal.height) - 8 : 16;
-      axis.replaceChildren(...this.ticks.map((tick) => {
-        const text = svgElement('text', { x: tick.x, y, 'text-anchor': 'middle' });
+      axis.replaceChildren(...axisLabels(this.ticks, this.width).map((tick) => {
+        const text = svgElement('text', { x: tick.x, y, 'text-anchor': tick.anchor });
         text.textContent = tick.label;
         return text;
       }));

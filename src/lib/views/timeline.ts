@@ -10,6 +10,7 @@ import { filterChoices, filterKeys, type FilterKey, type FilterOption } from '..
 import { glyphNames, glyphPath } from '../timeline/glyphs.ts';
 import { careImpactName, careImpactUnknown, careImpactWhat, figuresKnown, impactSizes } from '../timeline/impact.ts';
 import { barPath, gridPath, listStatus, tailPath, viewStatus } from '../timeline/marks-svg.ts';
+import { axisLabels } from '../timeline/ticks.ts';
 import { agree, countOf, listOf } from '../wording.ts';
 import { paths } from '../urls.ts';
 import { pageFrame, type PageFrame, type ViewContext } from './common.ts';
@@ -106,7 +107,7 @@ export interface TimelinePageView {
   };
   /** How the bands count an incident of several attack types. */
   bandNote: string;
-  axis: { height: number; ticks: { x: number; label: string }[] };
+  axis: { height: number; ticks: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[] };
   bands: {
     styleClass: string;
     headingId: string;
@@ -196,7 +197,7 @@ export function timelinePage(ctx: ViewContext): TimelinePageView {
       layout.marks.length > total
         ? `A band holds every incident of its attack type, as search and the filters count them: an incident of several types is in the band of each (${countOf(layout.marks.length, 'mark')} for ${countOf(total, 'incident')}).`
         : 'A band holds every incident of its attack type, as search and the filters count them.',
-    axis: { height: m.axisHeight, ticks: ticks.map((tick) => ({ x: tick.x, label: tick.label })) },
+    axis: { height: m.axisHeight, ticks: axisLabels(ticks.map((tick) => ({ x: tick.x, label: tick.label })), layout.width) },
     bands: groups.map((group, groupIndex) => ({
       styleClass: styleClass(group.styleIndex),
       headingId: `tl-band-${groupIndex}`,
