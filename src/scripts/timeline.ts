@@ -19,7 +19,8 @@
 import { select } from 'd3-selection';
 import { countOf, formatCount } from '../lib/wording.ts';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { axisLabels, fittedAxisTicks, type AxisTick } from '../lib/timeline/ticks.ts';
+import { axisFontSize, fittedAxisTicks, type AxisTick } from '../lib/timeline/ticks.ts';
+import { keepInside } from '../lib/charts/axes.ts';
 import { gridPath, listStatus, viewStatus } from '../lib/timeline/marks-svg.ts';
 import {
   filterAttributes,
@@ -421,14 +422,14 @@ class IncidentTimeline extends HTMLElement {
     const end = new Date(this.dateAt(to));
     this.dataset.viewStart = start.toISOString().slice(0, 10);
     this.dataset.viewEnd = end.toISOString().slice(0, 10);
-    this.ticks = fittedAxisTicks(start, end, this.right - this.left).map((tick) => ({
+    this.ticks = fittedAxisTicks(start, end, this.right - this.left, axisFontSize).map((tick) => ({
       ...tick,
       x: this.unitsAt(tick.date.getTime()) * view.k + view.shift,
     }));
     this.axes.forEach((axis, index) => {
       const y = index === 0 ? Number(axis.viewBox.baseVal.height) - 8 : 16;
-      axis.replaceChildren(...axisLabels(this.ticks, this.width).map((tick) => {
-        const text = svgElement('text', { x: tick.x, y, 'text-anchor': tick.anchor });
+      axis.replaceChildren(...keepInside(this.ticks.map((tick) => ({ at: tick.x, label: tick.label })), this.width, axisFontSize).map((tick) => {
+        const text = svgElement('text', { x: tick.at, y, 'text-anchor': tick.anchor ?? 'middle' });
         text.textContent = tick.label;
         return text;
       }));

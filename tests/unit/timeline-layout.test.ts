@@ -4,7 +4,8 @@ import { knowledgeBaseFrom } from '../helpers/model.ts';
 import { root } from '../helpers/site.ts';
 import { parsePartialDate, type PartialDate } from '../../src/schemas/dates.ts';
 import { assignLanes, collide, type Occupied } from '../../src/lib/timeline/lanes.ts';
-import { axisLabels, axisTicks, fittedAxisTicks, labelWidth, tickAnchor } from '../../src/lib/timeline/ticks.ts';
+import { axisFontSize, axisTicks, fittedAxisTicks } from '../../src/lib/timeline/ticks.ts';
+import { keepInside } from '../../src/lib/charts/axes.ts';
 import { partialDateRange } from '../../src/lib/timeline/ranges.ts';
 import { layoutTimeline, timelineMetrics, type TimelineItem, type TimelineMark } from '../../src/lib/timeline/incidents-layout.ts';
 import { layoutChronology, type ChronologyEventInput } from '../../src/lib/timeline/chronology-layout.ts';
@@ -178,23 +179,25 @@ describe('axis ticks', () => {
 });
 
 describe('axis labels at the ends of the axis', () => {
+  const anchorOf = (at: number, label: string, width: number) => keepInside([{ at, label }], width, axisFontSize)[0]!.anchor ?? 'middle';
+
   it('start or end at their tick where a centred label would be cut off, and are centred elsewhere', () => {
     const width = 1000;
-    expect(tickAnchor(4, 'Jul 2022', width)).toBe('start');
-    expect(tickAnchor(500, 'Jul 2022', width)).toBe('middle');
-    expect(tickAnchor(996, 'Jul 2022', width)).toBe('end');
+    expect(anchorOf(4, 'Jul 2022', width)).toBe('start');
+    expect(anchorOf(500, 'Jul 2022', width)).toBe('middle');
+    expect(anchorOf(996, 'Jul 2022', width)).toBe('end');
     // Every label drawn stays inside the axis and clear of its neighbours, wherever the view starts.
     for (const from of ['2022-06-28', '2022-07-10', '2024-05-30', '2016-01-02']) {
       const start = new Date(`${from}T00:00:00Z`);
       const end = new Date(start.getTime() + 90 * 86_400_000);
-      const ticks = fittedAxisTicks(start, end, width).map((tick) => ({ label: tick.label, x: ((tick.date.getTime() - start.getTime()) / (end.getTime() - start.getTime())) * width }));
-      const labels = axisLabels(ticks, width);
+      const ticks = fittedAxisTicks(start, end, width, axisFontSize).map((tick) => ({ label: tick.label, at: ((tick.date.getTime() - start.getTime()) / (end.getTime() - start.getTime())) * width }));
+      const labels = keepInside(ticks, width, axisFontSize);
       expect(labels.length, from).toBeGreaterThanOrEqual(ticks.length - 2);
       // The first label stays (it often carries the year); a crowded neighbour gives way.
       expect(labels[0]!.label, from).toBe(ticks[0]!.label);
       const extents = labels.map((tick) => {
-        const w = labelWidth(tick.label);
-        const left = tick.anchor === 'start' ? tick.x : tick.anchor === 'end' ? tick.x - w : tick.x - w / 2;
+        const w = textWidth(tick.label, axisFontSize);
+        const left = tick.anchor === 'start' ? tick.at : tick.anchor === 'end' ? tick.at - w : tick.at - w / 2;
         return [left, left + w] as const;
       });
       extents.forEach(([left, right], i) => {

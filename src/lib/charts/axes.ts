@@ -37,13 +37,32 @@ export function countAxis(max: number, range: [number, number], options: { spaci
 
 /**
  * Labels of a horizontal axis kept inside [0, width]: a centred label that would run past an edge
- * is aligned to its tick from the inside instead (the first and last ticks, usually).
+ * is aligned to its tick from the inside instead (the first and last ticks, usually). The ticks were
+ * spaced for centred labels, so a neighbour that such a label would then run into is left out: the
+ * edge label stays, as the first often carries the year ("10 Jul 2022").
  */
-export function keepInside(ticks: readonly AxisTick[], width: number, fontSize: number): AxisTick[] {
-  return ticks.map((tick) => {
+export function keepInside<T extends AxisTick>(ticks: readonly T[], width: number, fontSize: number): (T & Pick<AxisTick, 'anchor'>)[] {
+  const placed = ticks.map((tick): T & Pick<AxisTick, 'anchor'> => {
     const half = textWidth(tick.label, fontSize) / 2;
     if (tick.at - half < 0) return { ...tick, anchor: 'start' as const };
     if (tick.at + half > width) return { ...tick, anchor: 'end' as const };
     return tick;
   });
+  const extent = (tick: T & Pick<AxisTick, 'anchor'>): [number, number] => {
+    const w = textWidth(tick.label, fontSize);
+    const left = tick.anchor === 'start' ? tick.at : tick.anchor === 'end' ? tick.at - w : tick.at - w / 2;
+    return [left, left + w];
+  };
+  const gap = 8;
+  const crowded = new Set<number>();
+  placed.forEach((tick, i) => {
+    if (!tick.anchor) return;
+    const j = tick.anchor === 'start' ? i + 1 : i - 1;
+    const neighbour = placed[j];
+    if (!neighbour) return;
+    const [left, right] = extent(tick);
+    const [nLeft, nRight] = extent(neighbour);
+    if (tick.anchor === 'start' ? right + gap > nLeft : nRight + gap > left) crowded.add(j);
+  });
+  return placed.filter((_, i) => !crowded.has(i));
 }

@@ -24,7 +24,7 @@ import { glyphFor, type GlyphName } from './glyphs.ts';
 import { careImpact, careImpactUnknown, impactScale, type CareImpact, type ImpactScale } from './impact.ts';
 import { paddedDomain, partialDateRange, type DateRange } from './ranges.ts';
 import { withoutOpenBracket } from './text.ts';
-import { fittedAxisTicks, type AxisTick } from './ticks.ts';
+import { axisFontSize, fittedAxisTicks, type AxisTick } from './ticks.ts';
 
 export interface Named {
   id: string;
@@ -445,7 +445,7 @@ export function layoutTimeline(items: readonly TimelineItem[], options: { width?
     rowOffset += laneCount;
   });
 
-  const ticks = fittedAxisTicks(domain[0], domain[1], plot.right - plot.left).map((tick) => ({ ...tick, x: x(tick.date.getTime()) }));
+  const ticks = fittedAxisTicks(domain[0], domain[1], plot.right - plot.left, axisFontSize).map((tick) => ({ ...tick, x: x(tick.date.getTime()) }));
   const years: [number, number] = spans.length
     ? [new Date(Math.min(...spans.map((s) => s.start))).getUTCFullYear(), new Date(Math.max(...spans.map((s) => s.end - 1))).getUTCFullYear()]
     : [domain[0].getUTCFullYear(), domain[1].getUTCFullYear()];

@@ -80,48 +80,5 @@ export function fittedAxisTicks(start: Date, end: Date, width: number, fontSize 
   return axisTicks(start, end, 1);
 }
 
-/** The axis labels' font size (IncidentTimeline.astro's .tl-axis text). */
+/** The font size of the timeline's axis labels (IncidentTimeline.astro's .tl-axis text). */
 export const axisFontSize = 12;
-
-/** A label's width with room to spare: the estimate runs about 15 % short of the fonts readers have (DejaVu Sans on Linux). */
-export function labelWidth(label: string, fontSize = axisFontSize): number {
-  return estimateTextWidth(label, fontSize) * 1.15;
-}
-
-/**
- * How a tick's label sits on its line: centred, unless that would cut it off at either end of the
- * axis, when it starts (or ends) at the line instead. The first label of a zoomed view used to lose
- * its first letters ("ul 2022").
- */
-export function tickAnchor(x: number, label: string, width: number, fontSize = axisFontSize): 'start' | 'middle' | 'end' {
-  const half = labelWidth(label, fontSize) / 2;
-  if (x - half < 0) return 'start';
-  if (x + half > width) return 'end';
-  return 'middle';
-}
-
-/**
- * The axis labels to draw for ticks at x (0 to width), each with its anchor (tickAnchor). The ticks
- * were spaced for centred labels: when a label at either end, moved inside the axis, would run into
- * its neighbour, the neighbour is left out (the first label often carries the year: "10 Jul 2022").
- */
-export function axisLabels<T extends { x: number; label: string }>(ticks: readonly T[], width: number, fontSize = axisFontSize): (T & { anchor: 'start' | 'middle' | 'end' })[] {
-  const placed = ticks.map((tick) => ({ ...tick, anchor: tickAnchor(tick.x, tick.label, width, fontSize) }));
-  const extent = (tick: (typeof placed)[number]): [number, number] => {
-    const w = labelWidth(tick.label, fontSize);
-    const left = tick.anchor === 'start' ? tick.x : tick.anchor === 'end' ? tick.x - w : tick.x - w / 2;
-    return [left, left + w];
-  };
-  const gap = 8;
-  const crowded = new Set<number>();
-  placed.forEach((tick, i) => {
-    if (tick.anchor === 'middle') return;
-    const j = tick.anchor === 'start' ? i + 1 : i - 1;
-    const neighbour = placed[j];
-    if (!neighbour) return;
-    const [left, right] = extent(tick);
-    const [nLeft, nRight] = extent(neighbour);
-    if (tick.anchor === 'start' ? right + gap > nLeft : nRight + gap > left) crowded.add(j);
-  });
-  return placed.filter((_, i) => !crowded.has(i));
-}

@@ -10,7 +10,8 @@ import { filterChoices, filterKeys, type FilterKey, type FilterOption } from '..
 import { glyphNames, glyphPath } from '../timeline/glyphs.ts';
 import { careImpactName, careImpactUnknown, careImpactWhat, figuresKnown, impactSizes } from '../timeline/impact.ts';
 import { barPath, gridPath, listStatus, tailPath, viewStatus } from '../timeline/marks-svg.ts';
-import { axisLabels } from '../timeline/ticks.ts';
+import { axisFontSize } from '../timeline/ticks.ts';
+import { keepInside } from '../charts/axes.ts';
 import { agree, countOf, listOf } from '../wording.ts';
 import { paths } from '../urls.ts';
 import { pageFrame, type PageFrame, type ViewContext } from './common.ts';
@@ -197,7 +198,7 @@ export function timelinePage(ctx: ViewContext): TimelinePageView {
       layout.marks.length > total
         ? `A band holds every incident of its attack type, as search and the filters count them: an incident of several types is in the band of each (${countOf(layout.marks.length, 'mark')} for ${countOf(total, 'incident')}).`
         : 'A band holds every incident of its attack type, as search and the filters count them.',
-    axis: { height: m.axisHeight, ticks: axisLabels(ticks.map((tick) => ({ x: tick.x, label: tick.label })), layout.width) },
+    axis: { height: m.axisHeight, ticks: keepInside(ticks.map((tick) => ({ at: tick.x, label: tick.label })), layout.width, axisFontSize).map((tick) => ({ x: tick.at, label: tick.label, anchor: tick.anchor ?? 'middle' })) },
     bands: groups.map((group, groupIndex) => ({
       styleClass: styleClass(group.styleIndex),
       headingId: `tl-band-${groupIndex}`,
