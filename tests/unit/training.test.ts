@@ -7,7 +7,8 @@ import { catalogueFacets, filterCatalogue } from '../../src/lib/training/catalog
 import { catalogueQuery, describeFilters, matchesCatalogueFilters, parseCatalogueFilters } from '../../src/lib/training/filters.ts';
 import { compareTable, comparePairs, indexComparePairs, pairsFor } from '../../src/lib/training/compare.ts';
 import { controlsThatHelped, groupInjectsByPhase, groupQuestionsByAudience, sessionPlan, splitBlock } from '../../src/lib/training/session.ts';
-import { factRows, keyFacts, recoveryOf, recoveryTime } from '../../src/lib/training/facts.ts';
+import { factRows, keyFacts } from '../../src/lib/training/facts.ts';
+import { recoveryOf, recoveryTime } from '../../src/lib/recovery.ts';
 import { glanceView } from '../../src/lib/views/glance.ts';
 import { itemSpan, timelineItemFromIncident } from '../../src/lib/timeline/incidents-layout.ts';
 import { pairSlug } from '../../src/lib/training/paths.ts';

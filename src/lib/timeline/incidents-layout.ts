@@ -13,7 +13,7 @@ import { scaleUtc } from 'd3-scale';
 import type { PartialDate } from '../../schemas/dates.ts';
 import { impactQualifierWords } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
-import { recoveryOf } from '../training/facts.ts';
+import { recoveryOf } from '../recovery.ts';
 import { formatDayRange, formatPartialDate, formatPartialDateShort } from '../dates-format.ts';
 import { dayMs, durationBetween } from '../partial-dates.ts';
 import { paths } from '../urls.ts';

@@ -1,6 +1,7 @@
 /**
  * An incident's facts as trainers use them: key-fact rows (one builder for the case study's key
- * facts and each compare column), the handout's cut of them, and the time to recovery.
+ * facts and each compare column) and the handout's cut of them; the time to recovery comes from
+ * ../recovery.ts, as on every page.
  */
 import type { Incident } from '../../schemas/incident.ts';
 import {
@@ -12,47 +13,13 @@ import {
   type Certainty,
 } from '../../schemas/vocabularies.ts';
 import type { ResolvedIncident } from '../model.ts';
-import { durationBetween, notBefore, type Duration, type PartialDate } from '../partial-dates.ts';
-import { formatDayRange, formatPartialDate } from '../dates-format.ts';
+import { notBefore } from '../partial-dates.ts';
+import { formatPartialDate } from '../dates-format.ts';
+import { recoveryOf } from '../recovery.ts';
 import { formatImpactValue } from '../display.ts';
 import { asOfText, formatSummaryCount } from '../impact-format.ts';
 import { paths } from '../urls.ts';
 import { controlBasisTags, controlEffectTags } from './session.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Recovery time
-
-export interface RecoveryTime extends Duration {
-  /** "12 days (about 2 weeks)", "between 90 and 119 days (3 to 4 months)". */
-  label: string;
-  from: PartialDate;
-  to: PartialDate;
-  note?: string | undefined;
-}
-
-/** From when the attack began to when services were restored or the incident closed; undefined if no end date is recorded. */
-export function recoveryTime(dates: Incident['dates']): RecoveryTime | undefined {
-  if (!dates.resolved) return undefined;
-  const duration = durationBetween(dates.started.date, dates.resolved.date);
-  if (!duration) return undefined;
-  return { ...duration, label: formatDayRange(duration.minDays, duration.maxDays), from: dates.started.date, to: dates.resolved.date, note: dates.resolved.note };
-}
-
-/**
- * How long services took to come back, decided here for every page: the impact summary's
- * days to restore when a source gives that figure (what the incident page's panel, the incidents
- * table, the overview and the open data say), otherwise the span from the start to the
- * resolution date. Both at once could disagree (Synnovis: up to 134 days by NHS England's
- * update; up to 211 by a resolution date known only to the year), so the figure wins.
- */
-export type Recovery = { basis: 'figure'; days: NonNullable<Incident['impactSummary']['daysToRestore']> } | { basis: 'dates'; time: RecoveryTime };
-
-export function recoveryOf(incident: Pick<Incident, 'dates' | 'impactSummary'>): Recovery | undefined {
-  const days = incident.impactSummary.daysToRestore;
-  if (days) return { basis: 'figure', days };
-  const time = recoveryTime(incident.dates);
-  return time ? { basis: 'dates', time } : undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Key facts

@@ -11,7 +11,7 @@ import { formatPartialDate } from '../dates-format.ts';
 import { formatImpactValue } from '../display.ts';
 import { leadSentence } from '../incident-view.ts';
 import { asOfText, formatDataVolume, formatSummaryCount, formatSummaryMoney } from '../impact-format.ts';
-import { recoveryOf } from '../training/facts.ts';
+import { recoveryOf } from '../recovery.ts';
 import { paths } from '../urls.ts';
 import { countOf, listOf } from '../wording.ts';
 import { certaintyView, sourceRefs, type CertaintyView, type LinkView, type SourceRefView } from './common.ts';
