@@ -293,6 +293,12 @@ function siteWall(r: SizeResult) {
   return r.site.wallMs + (r.separatePagefind?.wallMs ?? 0);
 }
 
+/** What the build's search step printed: how many pages Pagefind indexed, and in how long. */
+function searchIndexLine(r: SizeResult): { pages: number; ms: number } | undefined {
+  const m = /search index: ([\d,]+) pages in (\d+) ms/.exec(r.site.outputTail);
+  return m ? { pages: Number(m[1]!.replaceAll(',', '')), ms: Number(m[2]) } : undefined;
+}
+
 /** Wall time of every measured phase except rendering pages, or undefined when the phases were not recorded. */
 function otherThanRendering(r: SizeResult): number | undefined {
   const phases = r.site.phases;
@@ -306,7 +312,7 @@ function otherThanRendering(r: SizeResult): number | undefined {
  */
 function searchFloor(r: SizeResult): string {
   const search = r.search && !('error' in r.search) ? (r.search as SearchPayload & { parts?: Record<string, number> }) : undefined;
-  const indexed = Number(/search index: ([\d,]+) pages/.exec(r.site.outputTail)?.[1]?.replaceAll(',', ''));
+  const indexed = searchIndexLine(r)?.pages;
   if (!search?.parts || search.parts.library === undefined || search.parts.metadata === undefined) return 'n/a';
   const perPage = indexed ? `; the page list is ${(search.parts.metadata / indexed).toFixed(1)} bytes per indexed page over ${indexed.toLocaleString('en-GB')} pages` : '';
   return `${formatBytes(search.parts.library + search.parts.metadata)} (library ${formatBytes(search.parts.library)}, page list ${formatBytes(search.parts.metadata)}${perPage})`;
@@ -333,7 +339,7 @@ function report(results: SizeResult[], lighthouse: LighthouseRow[] | string | un
   lines.push(row('pages in the sitemap (or HTML files)', (r) => r.htmlPages.toLocaleString('en-GB')));
   lines.push(row('full build: time', (r) => (r.site.timedOut ? `did not finish in ${formatSeconds(r.site.wallMs)}` : r.site.exitCode !== 0 ? `FAILED after ${formatSeconds(r.site.wallMs)}` : formatSeconds(siteWall(r))) + (r.separatePagefind ? ` (incl. Pagefind run separately: ${formatSeconds(r.separatePagefind.wallMs)})` : '')));
   lines.push(row('… of which rendering pages (Astro\'s timer)', (r) => /^\d\d:\d\d:\d\d ✓ Completed in (.+?)\.?$/m.exec(r.site.outputTail)?.[1] ?? 'n/a'));
-  lines.push(row('… of which Pagefind indexing', (r) => { const m = /search index: ([\d,]+) pages in (\d+) ms/.exec(r.site.outputTail); return m ? `${formatSeconds(Number(m[2]))} (${m[1]} pages)` : 'n/a'; }));
+  lines.push(row('… of which Pagefind indexing', (r) => { const index = searchIndexLine(r); return index ? `${formatSeconds(index.ms)} (${index.pages} pages)` : 'n/a'; }));
   for (const phase of sitePhases) {
     lines.push(row(`… phase: ${phase.name} (time, peak memory)`, (r) => {
       const figure = r.site.phases?.find((p) => p.name === phase.name);
